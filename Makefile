@@ -1,0 +1,72 @@
+# Newsroom — the commands a newcomer and CI need. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help run serve test lint check ci demo install chromium bench-data clean
+
+help:
+	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite)"
+	@echo "make test    - the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make serve   - production-like: DEBUG off, gunicorn, WhiteNoise static"
+	@echo "make lint    - ruff"
+	@echo "make check   - migrations up to date, deploy checks under production settings"
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+# Browser tests drive Debian's Chromium (Playwright's own download does not
+# work offline). Installed here when missing.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "Installing Chromium for the browser tests..."; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
+demo: $(STAMP)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: demo
+	@export DJANGO_SETTINGS_MODULE=newsroom.settings.production \
+		DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+		DJANGO_HTTPS="$${DJANGO_HTTPS:-false}" \
+		NEWSROOM_SERVE_MEDIA="$${NEWSROOM_SERVE_MEDIA:-true}"; \
+	$(MANAGE) collectstatic --noinput --verbosity 0 && \
+	echo "Serving on http://127.0.0.1:$(PORT)/ (gunicorn, $${WEB_CONCURRENCY:-2} workers, DEBUG off)" && \
+	exec $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: $(STAMP)
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=newsroom.settings.production \
+	DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	DJANGO_ALLOWED_HOSTS=news.example.vn \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+ci: test lint check
+
+clean:
+	rm -rf staticfiles test-artifacts .pytest_cache .ruff_cache

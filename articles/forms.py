@@ -1,0 +1,42 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "kicker",
+            "title",
+            "slug",
+            "genre",
+            "lead",
+            "body",
+            "byline",
+            "category",
+            "tags",
+            "status",
+            "published_at",
+            "featured_position",
+            "allow_comments",
+            "featured_image",
+            "featured_image_caption",
+            "featured_image_credit",
+        ]
+        widgets = {
+            "title": forms.TextInput(attrs={"size": 90, "data-slug-source": "title"}),
+            "slug": forms.TextInput(attrs={"size": 90, "data-slug-from": "title"}),
+            "kicker": forms.TextInput(attrs={"size": 90}),
+            "lead": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
+            "byline": forms.TextInput(attrs={"size": 60}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status == Article.Status.PUBLISHED and not cleaned.get("lead"):
+            self.add_error("lead", _("Bài xuất bản cần có sapo."))
+        return cleaned

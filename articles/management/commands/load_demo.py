@@ -1,0 +1,155 @@
+"""Load the demo newspaper: publication profile, categories, articles with
+images and tags, and one demo account per newsroom role.
+
+Idempotent: what already exists (matched by slug or username) is left as it
+is, so running it twice duplicates nothing and keeps an editor's changes."""
+
+import json
+import zlib
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files import File
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from articles import roles
+from articles.models import Article, Category
+from counters.services import seed_view_count
+from newsroom.models import Publication
+from newsroom.text import slugify_vi
+
+DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+
+# username, password, role (None: superuser). Listed in the README.
+DEMO_ACCOUNTS = [
+    ("admin", "newsroom-admin", None),
+    ("phongvien", "newsroom-demo", roles.REPORTER),
+    ("bientap", "newsroom-demo", roles.EDITOR),
+    ("thuky", "newsroom-demo", roles.SECRETARY),
+    ("tongbientap", "newsroom-demo", roles.EDITOR_IN_CHIEF),
+]
+
+
+class Command(BaseCommand):
+    help = "Nạp tờ báo mẫu (chuyên mục, bài viết, ảnh, tài khoản mẫu). Chạy lại không tạo trùng."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", default=str(DEMO_DIR / "newspaper.json"))
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Cho phép chạy khi DEBUG tắt (tài khoản mẫu có mật khẩu công khai).",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "Dữ liệu mẫu có tài khoản với mật khẩu công khai: chỉ nạp khi DEBUG bật, "
+                "hoặc thêm --force nếu bạn chắc chắn."
+            )
+        path = Path(options["file"])
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"Không đọc được {path}: {exc}") from exc
+
+        with transaction.atomic():
+            self.load_publication(data["publication"])
+            categories = self.load_categories(data["categories"])
+            created = self.load_articles(data["articles"], categories, path.parent / "images")
+            users = self.load_accounts()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Tờ báo mẫu: {len(categories)} chuyên mục, {created} bài mới "
+                f"(tổng {Article.objects.count()}), {users} tài khoản mới."
+            )
+        )
+        self.stdout.write("Tài khoản mẫu (tên đăng nhập / mật khẩu):")
+        for username, password, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username} / {password}  ({role or 'quản trị'})")
+
+    def load_publication(self, values):
+        publication, _ = Publication.objects.get_or_create(pk=1)
+        if publication.owner:  # already set up: keep what the newsroom changed
+            return
+        for field, value in values.items():
+            setattr(publication, field, value)
+        publication.save()
+
+    def load_categories(self, rows):
+        categories = {}
+        for row in rows:
+            parent = categories.get(row.get("parent")) if row.get("parent") else None
+            category, _ = Category.objects.get_or_create(
+                slug=row["slug"],
+                defaults={
+                    "name": row["name"],
+                    "parent": parent,
+                    "position": row.get("position", 0),
+                    "show_in_menu": row.get("show_in_menu", True),
+                    "show_on_home": row.get("show_on_home", False),
+                    "description": row.get("description", ""),
+                },
+            )
+            categories[row["slug"]] = category
+        return categories
+
+    def load_articles(self, rows, categories, image_dir):
+        today = timezone.localdate()
+        existing = set(Article.objects.values_list("slug", flat=True))
+        created = 0
+        for row in rows:
+            slug = slugify_vi(row["title"])
+            if slug in existing:
+                continue
+            hour, minute = (int(part) for part in row.get("time", "08:00").split(":"))
+            day = today - timedelta(days=row.get("days_ago", 0))
+            published_at = timezone.make_aware(datetime.combine(day, time(hour, minute)))
+            if published_at > timezone.now():
+                published_at -= timedelta(days=1)  # "today" stories stay in the past
+            article = Article(
+                title=row["title"],
+                slug=slug,
+                kicker=row.get("kicker", ""),
+                genre=row.get("genre", ""),
+                lead=row["lead"],
+                body=row["body"],
+                category=categories[row["category"]],
+                byline=row.get("byline", ""),
+                status=Article.Status.PUBLISHED,
+                published_at=published_at,
+                featured_position=row.get("featured_position"),
+                featured_image_caption=row.get("image_caption", "") or "",
+                featured_image_credit=row.get("image_credit", "") or "",
+            )
+            if row.get("image"):
+                with open(image_dir / row["image"], "rb") as handle:
+                    article.featured_image.save(row["image"], File(handle), save=False)
+            article.save()
+            article.tags.set(row.get("tags", []))
+            # A stable starting count, so "Đọc nhiều" has something to show.
+            seed_view_count(article.pk, 40 + zlib.crc32(slug.encode()) % 4000)
+            existing.add(slug)
+            created += 1
+        return created
+
+    def load_accounts(self):
+        User = get_user_model()
+        created = 0
+        for username, password, role in DEMO_ACCOUNTS:
+            user, is_new = User.objects.get_or_create(
+                username=username, defaults={"is_staff": True, "is_superuser": role is None}
+            )
+            if is_new:
+                user.set_password(password)
+                user.first_name = role or "Quản trị"
+                user.save()
+                if role:
+                    user.groups.add(Group.objects.get(name=role))
+                created += 1
+        return created

@@ -1,0 +1,45 @@
+"""Newsroom roles as Django groups, with their exact permissions.
+
+The data migration ``0002_newsroom_roles`` creates them; tests and the demo
+read the same table. The editorial-workflow issue refines who may move an
+article between states; publishing is already reserved to
+``articles.publish_article``."""
+
+from django.utils.translation import gettext_lazy as _
+
+REPORTER = "Phóng viên"
+EDITOR = "Biên tập viên"
+SECRETARY = "Thư ký tòa soạn"
+EDITOR_IN_CHIEF = "Tổng biên tập"
+
+_WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
+    "articles.view_article",
+    "articles.add_article",
+    "articles.change_article",
+    "articles.view_category",
+    "articles.view_tag",
+    "articles.add_tag",
+    "articles.change_tag",
+]
+_DESK = _WRITE + [
+    "articles.publish_article",
+    "articles.delete_article",
+    "articles.add_category",
+    "articles.change_category",
+    "articles.delete_tag",
+    "newsroom.view_publication",
+]
+
+ROLE_PERMISSIONS = {
+    REPORTER: _WRITE,
+    EDITOR: _WRITE,
+    SECRETARY: _DESK,
+    EDITOR_IN_CHIEF: _DESK + ["articles.delete_category", "newsroom.change_publication"],
+}
+
+ROLE_DESCRIPTIONS = {
+    REPORTER: _("Viết và sửa bài, gửi biên tập."),
+    EDITOR: _("Biên tập bài, gửi duyệt."),
+    SECRETARY: _("Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục."),
+    EDITOR_IN_CHIEF: _("Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục."),
+}

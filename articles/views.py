@@ -1,0 +1,147 @@
+"""Public pages: home, category, article and its print view."""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from counters.services import record_view, view_count
+
+from . import selectors
+from .categories import category_tree
+from .models import Article, Tag
+
+
+def sidebar_context():
+    return {
+        "sidebar_latest": selectors.latest(),
+        "sidebar_most_read": selectors.most_read(),
+    }
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(selectors.home_page())
+        context["sidebar_most_read"] = selectors.most_read()
+        return context
+
+
+class StrictPaginationMixin:
+    """Only ``?page=<positive integer>``; "abc", "0", "last" and pages past the
+    end are 404, as readers' bookmarks and crawlers expect."""
+
+    def paginate_queryset(self, queryset, page_size):
+        page = self.request.GET.get("page")
+        if page is not None and not (page.isascii() and page.isdigit() and len(page) < 10):
+            raise Http404(_("Trang không hợp lệ."))
+        return super().paginate_queryset(queryset, page_size)
+
+
+class CategoryView(StrictPaginationMixin, ListView):
+    template_name = "articles/category_detail.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+    allow_empty = True
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        tree = category_tree()
+        self.category = tree.by_slug.get(kwargs["slug"])
+        if self.category is None:
+            raise Http404(_("Không có chuyên mục này."))
+        self.tree = tree
+
+    def get_queryset(self):
+        return Article.objects.published().in_category(self.category).for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["ancestors"] = self.tree.ancestors(self.category)
+        context["subcategories"] = [c for c in self.tree.children.get(self.category.pk, []) if c.show_in_menu]
+        context.update(sidebar_context())
+        return context
+
+
+class ArticleLookupMixin:
+    """Find the article by its id (its identity), answer 404 for what a reader
+    may not see, and 301 to the canonical address when the slug or category
+    in the URL is not the current one."""
+
+    model = Article
+    context_object_name = "article"
+    canonical_url_method = "get_absolute_url"
+
+    def can_preview(self):
+        user = self.request.user
+        return user.is_authenticated and user.is_staff and user.has_perm("articles.view_article")
+
+    def get_object(self, queryset=None):
+        article = get_object_or_404(
+            Article.objects.select_related("category").prefetch_related("tags"), pk=self.kwargs["pk"]
+        )
+        self.is_preview = not article.is_visible
+        if self.is_preview and not self.can_preview():
+            raise Http404(_("Không có bài viết này."))
+        return article
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        canonical = getattr(self.object, self.canonical_url_method)()
+        if request.path != canonical:
+            return redirect(canonical, permanent=True)
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+
+class ArticleDetailView(ArticleLookupMixin, DetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        if self.is_preview or self.request.method != "GET":
+            context["view_count"] = view_count(article.pk)
+        else:
+            context["view_count"] = record_view(article.pk)
+        context["is_preview"] = self.is_preview
+        context["related"] = selectors.related(article)
+        context["ancestors"] = category_tree().ancestors(article.category)
+        context.update(sidebar_context())
+        return context
+
+
+class ArticlePrintView(ArticleLookupMixin, DetailView):
+    template_name = "articles/article_print.html"
+    canonical_url_method = "get_print_url"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = self.is_preview
+        context["article_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return context
+
+
+class TagView(StrictPaginationMixin, ListView):
+    """``/tu-khoa/<slug>/``: the published stories carrying a tag."""
+
+    template_name = "articles/tag_detail.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
+
+    def get_queryset(self):
+        return Article.objects.published().filter(tagged_items__tag=self.tag).for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tag"] = self.tag
+        context.update(sidebar_context())
+        return context

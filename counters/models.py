@@ -1,0 +1,25 @@
+"""View counts live in their own narrow table, not on the article row: a
+counter write never rewrites (or locks) the wide article row an editor may be
+saving, and never touches its ``updated_at``."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticleViewCount(models.Model):
+    article = models.OneToOneField(
+        "articles.Article",
+        verbose_name=_("bài viết"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="view_count_row",
+    )
+    views = models.PositiveBigIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem bài viết")
+        verbose_name_plural = _("lượt xem bài viết")
+        indexes = [models.Index(fields=["-views"], name="viewcount_views_idx")]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.views}"

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Publication
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    """The one profile: the list goes straight to its form."""
+
+    fieldsets = (
+        (None, {"fields": ("name", "tagline", "sapo_prefix", "theme")}),
+        (_("Liên hệ"), {"fields": ("hotline", "email", "phone", "address")}),
+        (_("Chân trang"), {"fields": ("owner", "licence", "editor_in_chief")}),
+    )
+
+    def changelist_view(self, request, extra_context=None):
+        Publication.load()
+        return redirect(reverse("admin:newsroom_publication_change", args=[1]))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

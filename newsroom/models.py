@@ -1,0 +1,75 @@
+"""The publication profile: who we are, shown in every page's header and footer."""
+
+from django.core.cache import cache
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .fields import NFCCharField
+
+THEME_CHOICES = [
+    ("dienbienphu", _("Báo Điện Biên Phủ")),
+    ("backan", _("Báo Bắc Kạn")),
+    ("laichau", _("Cổng thông tin Lai Châu")),
+]
+
+
+class Publication(models.Model):
+    """The one profile of this site (a singleton: always primary key 1)."""
+
+    CACHE_KEY = "newsroom:publication:v1"
+
+    name = NFCCharField(_("tên báo"), max_length=200, default="Báo Điện Biên Phủ")
+    sapo_prefix = NFCCharField(
+        _("tiền tố sapo"),
+        max_length=20,
+        blank=True,
+        default="ĐBP",
+        help_text=_("In đậm trước sapo mỗi bài, ví dụ “ĐBP” thành “ĐBP - …”. Để trống nếu không dùng."),
+    )
+    tagline = NFCCharField(_("khẩu hiệu"), max_length=300, blank=True)
+    hotline = NFCCharField(_("đường dây nóng"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail tòa soạn"), blank=True)
+    phone = NFCCharField(_("điện thoại"), max_length=50, blank=True)
+    owner = NFCCharField(_("cơ quan chủ quản"), max_length=300, blank=True)
+    licence = NFCCharField(_("giấy phép"), max_length=300, blank=True)
+    editor_in_chief = NFCCharField(_("Tổng biên tập"), max_length=200, blank=True)
+    address = NFCCharField(_("địa chỉ"), max_length=300, blank=True)
+    theme = models.CharField(
+        _("giao diện"),
+        max_length=20,
+        choices=THEME_CHOICES,
+        default="dienbienphu",
+        help_text=_("Giao diện của trang công khai."),
+    )
+
+    class Meta:
+        verbose_name = _("thông tin tờ báo")
+        verbose_name_plural = _("thông tin tờ báo")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="publication_is_singleton"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        cache.delete(self.CACHE_KEY)
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """The profile, from the cache when possible (it is on every page)."""
+        publication = cache.get(cls.CACHE_KEY)
+        if publication is None:
+            publication, _created = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, publication, 300)
+        return publication
+
+    @property
+    def sapo_lead_in(self):
+        return f"{self.sapo_prefix} - " if self.sapo_prefix else ""

@@ -1,0 +1,96 @@
+"""Vietnamese text helpers used by every app: slugs, normalisation, date lines.
+
+One slug function for articles, categories and tags: Django's ``slugify`` drops
+"Đ" and the admin's urlify.js turns it into "dj"; here "Đắk Lắk" → "dak-lak".
+"""
+
+import re
+import unicodedata
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(value):
+    """Return ``value`` in Unicode NFC (Vietnamese typed on some systems arrives
+    decomposed, which breaks search, sorting and uniqueness)."""
+    if value is None:
+        return None
+    return unicodedata.normalize("NFC", str(value))
+
+
+def strip_accents(value):
+    """ "Điện Biên Phủ" → "Dien Bien Phu": remove Vietnamese diacritics."""
+    text = unicodedata.normalize("NFC", str(value)).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def slugify_vi(value, max_length=200):
+    """ASCII slug for Vietnamese text, cut on a word boundary.
+
+    >>> slugify_vi("Điện Biên Phủ đón khách Đắk Lắk")
+    'dien-bien-phu-don-khach-dak-lak'
+    """
+    text = strip_accents(value).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NON_ALNUM.sub("-", text).strip("-")
+    if len(slug) > max_length:
+        cut = slug[:max_length]
+        if slug[max_length] != "-" and "-" in cut:
+            cut = cut.rsplit("-", 1)[0]  # do not end on half a word
+        slug = cut.strip("-")
+    return slug
+
+
+def unique_slug(queryset, base, max_length=200):
+    """``base`` or ``base-2``, ``base-3``… whichever ``queryset`` does not use yet."""
+    base = base[:max_length].strip("-") or "bai-viet"
+    candidate, n = base, 1
+    while queryset.filter(slug=candidate).exists():
+        n += 1
+        suffix = f"-{n}"
+        candidate = base[: max_length - len(suffix)].strip("-") + suffix
+    return candidate
+
+
+# Python's weekday(): Monday is 0.
+def weekday_name(dt):
+    names = (
+        _("Thứ Hai"),
+        _("Thứ Ba"),
+        _("Thứ Tư"),
+        _("Thứ Năm"),
+        _("Thứ Sáu"),
+        _("Thứ Bảy"),
+        _("Chủ Nhật"),
+    )
+    return names[dt.weekday()]
+
+
+# The date line of each theme, as the real papers print it (public-pages.md).
+DATELINE_STYLES = ("dienbienphu", "backan", "laichau")
+
+
+def format_dateline(value, style="dienbienphu"):
+    """Format an aware datetime in the site's time zone as a theme prints it.
+
+    dienbienphu: ``09:23 - Chủ Nhật, 31/12/2023``
+    backan:      ``09:52, 06/09/2022``
+    laichau:     ``08/09/2023 - 02:45 PM``
+    """
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    if style == "backan":
+        return f"{local:%H:%M, %d/%m/%Y}"
+    if style == "laichau":
+        return f"{local:%d/%m/%Y - %I:%M} {'AM' if local.hour < 12 else 'PM'}"
+    return f"{local:%H:%M} - {weekday_name(local)}, {local:%d/%m/%Y}"
+
+
+def format_today(value):
+    """The header's date: ``Thứ Hai, 23/11/2026``."""
+    local = timezone.localtime(value)
+    return f"{weekday_name(local)}, {local:%d/%m/%Y}"

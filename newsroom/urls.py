@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from . import views
+
+admin.site.site_header = views.admin_site_header
+admin.site.site_title = views.admin_site_header
+admin.site.index_title = views.admin_index_title
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+if settings.NEWSROOM_SERVE_MEDIA:
+    # Development and `make serve` only; a newsroom's server lets the web
+    # server or CDN serve MEDIA_ROOT.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+
+urlpatterns.append(path("", include("articles.urls")))
+
+handler400 = "newsroom.views.bad_request"
+handler403 = "newsroom.views.permission_denied"
+handler404 = "newsroom.views.page_not_found"
+handler500 = "newsroom.views.server_error"

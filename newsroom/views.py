@@ -1,0 +1,44 @@
+"""Site-wide views: friendly Vietnamese error pages."""
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext_lazy as _
+
+admin_site_header = _("Newsroom — Quản trị tòa soạn")
+admin_index_title = _("Bàn làm việc")
+
+
+def _error(request, status, title, message):
+    return render(
+        request,
+        "error.html",
+        {"status": status, "title": title, "message": message},
+        status=status,
+    )
+
+
+def bad_request(request, exception=None):
+    return _error(
+        request, 400, _("Yêu cầu không hợp lệ"), _("Trình duyệt đã gửi một yêu cầu mà trang không hiểu được.")
+    )
+
+
+def permission_denied(request, exception=None):
+    return _error(request, 403, _("Không có quyền truy cập"), _("Bạn không có quyền xem trang này."))
+
+
+def page_not_found(request, exception=None):
+    return _error(
+        request,
+        404,
+        _("Không tìm thấy trang"),
+        _("Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn về trang chủ hoặc chọn một chuyên mục."),
+    )
+
+
+def server_error(request):
+    # No context processors and no database here: whatever broke must not
+    # break the error page too.
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render())
