@@ -80,10 +80,11 @@ class ArticleLookupMixin:
         user = self.request.user
         return user.is_authenticated and user.is_staff and user.has_perm("articles.view_article")
 
+    def get_queryset(self):
+        return Article.objects.select_related("category")
+
     def get_object(self, queryset=None):
-        article = get_object_or_404(
-            Article.objects.select_related("category").prefetch_related("tags"), pk=self.kwargs["pk"]
-        )
+        article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
         self.is_preview = not article.is_visible
         if self.is_preview and not self.can_preview():
             raise Http404(_("Không có bài viết này."))
@@ -100,6 +101,9 @@ class ArticleLookupMixin:
 
 class ArticleDetailView(ArticleLookupMixin, DetailView):
     template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,0 +1,61 @@
+"""Each public page makes a fixed number of queries, whatever the number of
+articles, tags or related stories. The numbers are pinned: a template that
+starts querying in a loop fails here."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+TAGS = ["Điện Biên Phủ", "du lịch", "nông thôn mới", "cà phê"]
+
+
+def fill(n, categories):
+    for i in range(n):
+        ArticleFactory(category=categories[i % len(categories)], tags=TAGS[: 1 + i % 4])
+
+
+@pytest.fixture
+def categories(publication):
+    return [CategoryFactory(name=f"Chuyên mục {i}", show_on_home=True) for i in range(3)]
+
+
+@pytest.mark.parametrize("n", [5, 60])
+def test_home_queries_do_not_grow(client, categories, django_assert_num_queries, n):
+    fill(n, categories)
+    cache.clear()
+    # publication, category tree, featured, latest, one per home block (3), most read
+    with django_assert_num_queries(8):
+        assert client.get("/").status_code == 200
+    # Warm: the profile and the category tree come from the cache.
+    with django_assert_num_queries(6):
+        client.get("/")
+
+
+@pytest.mark.parametrize("n", [5, 60])
+def test_category_queries_do_not_grow(client, categories, django_assert_num_queries, n):
+    fill(n, categories)
+    client.get("/")  # warm the profile and tree caches
+    # count, page of stories, sidebar latest, sidebar most read
+    with django_assert_num_queries(4):
+        assert client.get(categories[0].get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("n", [5, 60])
+def test_article_queries_do_not_grow(client, categories, django_assert_num_queries, n):
+    fill(n, categories)
+    article = ArticleFactory(category=categories[0], tags=TAGS)
+    client.get("/")
+    # article, its tags, count the view, related, sidebar latest, sidebar most read
+    with django_assert_num_queries(6):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_print_view_queries(client, categories, django_assert_num_queries):
+    fill(10, categories)
+    article = ArticleFactory(category=categories[0], tags=TAGS)
+    client.get("/")
+    with django_assert_num_queries(1):  # the article (with its category)
+        assert client.get(article.get_print_url()).status_code == 200

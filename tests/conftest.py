@@ -1,0 +1,31 @@
+import pytest
+from django.core.cache import cache
+
+from newsroom.models import Publication
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """The publication profile and category tree are cached; every test starts cold."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def publication(db):
+    publication, _ = Publication.objects.update_or_create(
+        pk=1,
+        defaults={
+            "name": "Báo Điện Biên Phủ",
+            "sapo_prefix": "ĐBP",
+            "hotline": "0215 3830 000",
+            "email": "toasoan@example.vn",
+            "owner": "Tỉnh ủy Điện Biên",
+            "licence": "Giấy phép số 00/GP-BTTTT",
+            "editor_in_chief": "Nguyễn Văn Mẫu",
+            "address": "Phường Mường Thanh, TP. Điện Biên Phủ",
+            "theme": "dienbienphu",
+        },
+    )
+    return publication

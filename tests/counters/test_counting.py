@@ -1,0 +1,51 @@
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connections
+from django.test import Client
+
+from articles.models import Article
+from counters.models import ArticleViewCount
+from counters.services import record_view, view_count
+from tests.factories import ArticleFactory
+
+
+@pytest.mark.django_db
+def test_record_view_counts_up_from_nothing():
+    article = ArticleFactory()
+    assert view_count(article.pk) == 0
+    assert [record_view(article.pk) for _ in range(3)] == [1, 2, 3]
+    assert view_count(article.pk) == 3
+
+
+@pytest.mark.django_db
+def test_counting_never_saves_the_article_row():
+    article = ArticleFactory(title="Tiêu đề gốc")
+    updated_at = article.updated_at
+    # An editor changes the title after the page was loaded; a count made
+    # from the stale object must not put the old title back.
+    Article.objects.filter(pk=article.pk).update(title="Tiêu đề đã sửa")
+    record_view(article.pk)
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề đã sửa"
+    assert article.updated_at == updated_at
+
+
+@pytest.mark.django_db(transaction=True)
+def test_200_concurrent_page_loads_count_exactly_200(publication):
+    """Real concurrency: 16 threads, each with its own database connection,
+    load the article page 200 times in all (on PostgreSQL in CI too)."""
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+
+    def load(_):
+        try:
+            return Client().get(url).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(load, range(200)))
+
+    assert statuses == [200] * 200
+    assert ArticleViewCount.objects.get(article=article).views == 200

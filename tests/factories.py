@@ -1,0 +1,51 @@
+"""Factories for tests: each test builds the few rows it needs."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, Category
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("mat-khau-thu-nghiem")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Chuyên mục {n}")
+    show_in_menu = True
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article from an hour ago unless told otherwise;
+    ``draft=True`` makes a draft."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
+
+    title = factory.Sequence(lambda n: f"Bản tin thử nghiệm số {n} về Điện Biên")
+    lead = "Người dân các bản vùng cao phấn khởi đón mùa lúa mới."
+    body = "<p>Đoạn thứ nhất của bài.</p><p>Đoạn thứ hai của bài.</p>"
+    byline = "Tin, ảnh: Quang Long"
+    category = factory.SubFactory(CategoryFactory)
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
