@@ -31,9 +31,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Xem trên trang"))
     def view_link(self, obj):
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), _("Xem")
-        )
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), _("Xem"))
 
 
 @admin.register(Tag)
@@ -111,6 +109,4 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj is None or obj.pk is None:
             return "—"
         label = _("Xem") if obj.is_visible else _("Xem trước")
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label
-        )
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)

@@ -206,8 +206,7 @@ class Article(models.Model):
         _("nội dung"),
         blank=True,
         help_text=_(
-            "Mã HTML được làm sạch khi lưu: chỉ giữ đoạn văn, tiêu đề phụ, danh sách, "
-            "liên kết, ảnh và chú thích ảnh."
+            "Mã HTML được làm sạch khi lưu: chỉ giữ đoạn văn, tiêu đề phụ, danh sách, liên kết, ảnh và chú thích ảnh."
         ),
     )
     category = models.ForeignKey(
@@ -236,9 +235,7 @@ class Article(models.Model):
         _("vị trí tin tiêu điểm"),
         null=True,
         blank=True,
-        help_text=_(
-            "Đặt số (1 đứng đầu) để đưa bài vào khối Tin tiêu điểm trên trang chủ; để trống nếu không."
-        ),
+        help_text=_("Đặt số (1 đứng đầu) để đưa bài vào khối Tin tiêu điểm trên trang chủ; để trống nếu không."),
     )
     featured_image = models.ImageField(
         _("ảnh đại diện"),

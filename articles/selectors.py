@@ -47,9 +47,7 @@ def home_page():
     size = settings.NEWSROOM_HOME_BLOCK_SIZE
     blocks = []
     for category in category_tree().home_blocks:
-        stories = list(
-            Article.objects.published().in_category(category).for_listing().exclude(pk__in=shown_ids)[:size]
-        )
+        stories = list(Article.objects.published().in_category(category).for_listing().exclude(pk__in=shown_ids)[:size])
         if stories:
             blocks.append((category, stories))
     return {"featured": shown, "latest": newest, "blocks": blocks}

@@ -39,8 +39,6 @@ def test_production_starts_with_both():
 
 @pytest.mark.parametrize("value", ["maybe", "2"])
 def test_a_malformed_boolean_is_refused(value):
-    result = import_production(
-        DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="news.example.vn", DJANGO_DEBUG=value
-    )
+    result = import_production(DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="news.example.vn", DJANGO_DEBUG=value)
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be true or false" in result.stderr
