@@ -40,7 +40,9 @@ RESERVED_SLUGS = frozenset(
 
 class Category(models.Model):
     name = NFCCharField(_("tên chuyên mục"), max_length=100)
-    slug = models.SlugField(
+    # CharField with our own validator, not SlugField: Django's slug rule
+    # allows "_" and capitals, and its message is in English.
+    slug = models.CharField(
         _("đường dẫn"),
         max_length=100,
         unique=True,
@@ -178,7 +180,7 @@ class Article(models.Model):
         RETURNED = "returned", _("Trả lại")
 
     title = NFCCharField(_("tiêu đề"), max_length=300)
-    slug = models.SlugField(
+    slug = models.CharField(
         _("đường dẫn"),
         max_length=SLUG_MAX_LENGTH,
         blank=True,

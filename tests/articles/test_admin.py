@@ -1,0 +1,165 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from articles import roles
+from articles.models import Article, Tag
+from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/articles/article/add/"
+
+
+def member_of(role, username):
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def article_form(category, **overrides):
+    data = {
+        "kicker": "",
+        "title": "Điện Biên Phủ đón khách Đắk Lắk",
+        "slug": "",
+        "genre": "",
+        "lead": "Đoàn khách tham quan Di tích Chiến trường Điện Biên Phủ.",
+        "body": "<p>Nội dung bài.</p>",
+        "byline": "Minh Đức",
+        "category": category.pk,
+        "tags": "Điện Biên Phủ, du lịch",
+        "status": Article.Status.DRAFT,
+        "published_at_0": "",
+        "published_at_1": "",
+        "featured_position": "",
+        "allow_comments": "on",
+        "featured_image_caption": "",
+        "featured_image_credit": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_roles_exist_with_their_permissions():
+    for role, perms in roles.ROLE_PERMISSIONS.items():
+        group = Group.objects.get(name=role)
+        have = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+        assert have == set(perms), role
+
+
+def test_admin_is_in_vietnamese(client, publication):
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    html = client.get("/admin/").content.decode()
+    assert "Quản trị tòa soạn" in html
+    assert "Bài viết" in html and "Chuyên mục" in html
+
+
+def test_reporter_writes_a_draft_and_the_server_makes_the_slug(client, publication):
+    category = CategoryFactory(name="Du lịch")
+    reporter = member_of(roles.REPORTER, "phongvien")
+    client.force_login(reporter)
+    response = client.post(ADD_URL, article_form(category, body='<p onclick="x()">Nội dung</p><script>x()</script>'))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get()
+    assert article.slug == "dien-bien-phu-don-khach-dak-lak"
+    assert article.created_by == reporter
+    assert article.body == "<p>Nội dung</p>"
+    assert sorted(article.tags.names()) == ["du lịch", "Điện Biên Phủ"]
+
+
+def test_a_reporter_cannot_publish_even_with_a_forged_post(client, publication):
+    category = CategoryFactory()
+    client.force_login(member_of(roles.REPORTER, "phongvien"))
+    form = article_form(
+        category, status=Article.Status.PUBLISHED, published_at_0="01/01/2024", published_at_1="08:00:00"
+    )
+    client.post(ADD_URL, form)
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert article.published_at is None
+    assert not Article.objects.published().exists()
+
+
+def test_the_newsroom_secretary_publishes(client, publication):
+    category = CategoryFactory()
+    client.force_login(member_of(roles.SECRETARY, "thuky"))
+    response = client.post(ADD_URL, article_form(category, status=Article.Status.PUBLISHED))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.published_at is not None
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_publishing_without_a_sapo_is_refused_with_a_message(client, publication):
+    category = CategoryFactory()
+    client.force_login(member_of(roles.SECRETARY, "thuky"))
+    response = client.post(ADD_URL, article_form(category, status=Article.Status.PUBLISHED, lead=""))
+    assert response.status_code == 200
+    assert "Trường này là bắt buộc." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_bad_slug_typed_by_an_editor_gets_a_vietnamese_message(client, publication):
+    category = CategoryFactory()
+    client.force_login(member_of(roles.SECRETARY, "thuky"))
+    response = client.post(ADD_URL, article_form(category, slug="Điện_Biên"))
+    assert response.status_code == 200
+    assert "Đường dẫn chỉ gồm chữ thường không dấu" in response.content.decode()
+
+
+def test_changelist_search_ignores_vietnamese_case(client, publication):
+    ArticleFactory(title="Điện Biên Phủ mùa hoa ban")
+    ArticleFactory(title="Lai Châu mùa lúa chín")
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    response = client.get("/admin/articles/article/", {"q": "điện biên"})
+    assert [a.title for a in response.context["cl"].result_list] == ["Điện Biên Phủ mùa hoa ban"]
+
+
+def test_changelist_has_view_on_site_links_and_stable_query_count(client, publication, django_assert_max_num_queries):
+    categories = [CategoryFactory() for _ in range(3)]
+    for i in range(30):
+        ArticleFactory(category=categories[i % 3])
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    with django_assert_max_num_queries(12):
+        response = client.get("/admin/articles/article/")
+    html = response.content.decode()
+    article = Article.objects.first()
+    assert f'href="{article.get_absolute_url()}"' in html
+    assert "Xem trên trang" in html
+
+
+def test_tag_autocomplete_answers_reporters(client, publication):
+    ArticleFactory(tags=["Điện Biên Phủ", "Điện lực"])
+    Tag.objects.create(name="Du lịch")
+    client.force_login(member_of(roles.REPORTER, "phongvien"))
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": "article", "field_name": "tags", "term": "điện"},
+    )
+    assert response.status_code == 200
+    assert sorted(r["text"] for r in response.json()["results"]) == ["Điện Biên Phủ", "Điện lực"]
+
+
+def test_article_form_carries_the_vietnamese_slug_script(client, publication):
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    html = client.get(ADD_URL).content.decode()
+    assert "js/admin-slug.js" in html
+    assert 'data-slug-from="title"' in html
+    assert "prepopulate" not in html.split("<form", 1)[1].split("</form>")[0]
+
+
+def test_publication_profile_is_a_single_form(client, publication):
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    response = client.get("/admin/newsroom/publication/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/newsroom/publication/1/change/"
+    assert client.get("/admin/newsroom/publication/add/").status_code == 403
+    form = client.get("/admin/newsroom/publication/1/change/").content.decode()
+    assert "Báo Điện Biên Phủ" in form
+
+
+def test_saving_the_profile_shows_at_once_on_the_site(client, publication):
+    client.get("/")  # cache the profile
+    publication.name = "Báo Bắc Kạn"
+    publication.save()
+    assert "Báo Bắc Kạn" in client.get("/").content.decode()
