@@ -14,14 +14,12 @@ def latest(limit=None, exclude_ids=()):
     return list(qs[: limit or settings.NEWSROOM_LATEST_COUNT])
 
 
-def most_read(limit=5):
+def most_read(limit=5, exclude_ids=()):
     """All-time most read published articles (the counters issue adds windows)."""
-    return list(
-        Article.objects.published()
-        .for_listing()
-        .filter(view_count_row__views__gt=0)
-        .order_by("-view_count_row__views", "-published_at")[:limit]
-    )
+    qs = Article.objects.published().for_listing().filter(view_count_row__views__gt=0)
+    if exclude_ids:
+        qs = qs.exclude(pk__in=exclude_ids)
+    return list(qs.order_by("-view_count_row__views", "-published_at")[:limit])
 
 
 def featured(limit=None):

@@ -13,10 +13,10 @@ from .categories import category_tree
 from .models import Article, Tag
 
 
-def sidebar_context():
+def sidebar_context(exclude_ids=()):
     return {
-        "sidebar_latest": selectors.latest(),
-        "sidebar_most_read": selectors.most_read(),
+        "sidebar_latest": selectors.latest(exclude_ids=exclude_ids),
+        "sidebar_most_read": selectors.most_read(exclude_ids=exclude_ids),
     }
 
 
@@ -115,7 +115,7 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
         context["is_preview"] = self.is_preview
         context["related"] = selectors.related(article)
         context["ancestors"] = category_tree().ancestors(article.category)
-        context.update(sidebar_context())
+        context.update(sidebar_context(exclude_ids=[article.pk]))
         return context
 
 

@@ -302,3 +302,11 @@ def test_body_html_from_the_database_is_shown_as_html_but_titles_are_escaped(cli
 def test_head_request_does_not_count(client, article):
     client.head(article.get_absolute_url())
     assert "Lượt xem: 1" in text_of(client.get(article.get_absolute_url()))
+
+
+def test_sidebar_on_an_article_page_does_not_list_that_article(client, article):
+    other = ArticleFactory(title="Một tin khác trong ngày")
+    response = client.get(article.get_absolute_url())
+    sidebar = text_of(response, '<aside class="sidebar"')
+    assert other.title in sidebar
+    assert article.title not in sidebar

@@ -5,6 +5,7 @@ Rows go in with ``bulk_create`` in batches (no per-row ``save()``), so the
 text is built here already clean and in NFC."""
 
 import random
+import secrets
 import time
 from datetime import timedelta
 
@@ -100,7 +101,7 @@ class Command(BaseCommand):
             raise CommandError("Chưa có chuyên mục nào: chạy `manage.py load_demo` trước.")
         rng = random.Random(seed)
         tags = [Tag.objects.get_or_create(name=name)[0] for name in PLACES + OBJECTS]
-        run = f"{int(time.time()):x}"
+        run = secrets.token_hex(4)  # keeps slugs of separate runs apart
         now = timezone.now()
         started = time.monotonic()
         made = 0

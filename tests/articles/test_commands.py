@@ -1,0 +1,92 @@
+import json
+import unicodedata
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Category, Tag
+from counters.models import ArticleViewCount
+from newsroom.models import Publication
+from tests.factories import CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+DEMO = settings.BASE_DIR / "fixtures" / "demo" / "newspaper.json"
+
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def test_demo_content_is_complete_and_in_nfc():
+    data = json.loads(DEMO.read_text(encoding="utf-8"))
+    assert len(data["categories"]) >= 12
+    assert len(data["articles"]) >= 60
+    assert all(unicodedata.is_normalized("NFC", s) for s in strings(data))
+    for article in data["articles"]:
+        assert not article["lead"].startswith("ĐBP"), "the site adds the sapo prefix"
+        if article.get("image"):
+            assert (DEMO.parent / "images" / article["image"]).is_file()
+
+
+def test_load_demo_builds_the_newspaper_and_is_idempotent(client):
+    call_command("load_demo", force=True, verbosity=0)
+    counts = (Category.objects.count(), Article.objects.count(), Tag.objects.count(), get_user_model().objects.count())
+    assert counts[0] >= 12 and counts[1] >= 60
+    assert Article.objects.published().count() == counts[1]
+    assert Article.objects.exclude(featured_image="").exists()
+    assert Publication.load().sapo_prefix == "ĐBP"
+    assert ArticleViewCount.objects.count() == counts[1]
+
+    call_command("load_demo", force=True, verbosity=0)
+    again = (Category.objects.count(), Article.objects.count(), Tag.objects.count(), get_user_model().objects.count())
+    assert again == counts
+
+    # The demo accounts log in, each with their role.
+    assert client.login(username="thuky", password="newsroom-demo")
+    assert get_user_model().objects.get(username="thuky").has_perm("articles.publish_article")
+    assert not get_user_model().objects.get(username="phongvien").has_perm("articles.publish_article")
+    assert client.get("/").status_code == 200
+
+
+def test_load_demo_keeps_what_the_newsroom_changed():
+    call_command("load_demo", force=True, verbosity=0)
+    article = Article.objects.first()
+    article.title = "Tiêu đề do biên tập viên sửa"
+    article.save()
+    call_command("load_demo", force=True, verbosity=0)
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề do biên tập viên sửa"
+
+
+def test_load_demo_refuses_production_without_force(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="mật khẩu công khai"):
+        call_command("load_demo", verbosity=0)
+
+
+def test_generate_articles_adds_published_articles_with_tags():
+    CategoryFactory.create_batch(3)
+    call_command("generate_articles", count=500, batch_size=200, verbosity=0)
+    assert Article.objects.count() == 500
+    assert Article.objects.published().count() > 450
+    assert Article.objects.filter(tagged_items__isnull=False).distinct().count() == 500
+    slugs = list(Article.objects.values_list("slug", flat=True))
+    assert len(set(slugs)) == 500
+    # A second run adds more without slug clashes.
+    call_command("generate_articles", count=100, verbosity=0)
+    assert Article.objects.count() == 600
+
+
+def test_generate_articles_needs_categories():
+    with pytest.raises(CommandError, match="Chưa có chuyên mục"):
+        call_command("generate_articles", count=10, verbosity=0)
