@@ -169,3 +169,7 @@ LOGGING = {
 }
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
 TAGGIT_CASE_INSENSITIVE = True
+
+# Reverse proxies (addresses or networks) whose X-Forwarded-For we believe,
+# e.g. "127.0.0.1,10.0.0.0/8". Empty: REMOTE_ADDR is the client.
+NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
