@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag as TaggitTag
 
 from .forms import ArticleAdminForm
 from .models import Article, Category, Tag
@@ -110,3 +111,7 @@ class ArticleAdmin(admin.ModelAdmin):
             return "—"
         label = _("Xem") if obj.is_visible else _("Xem trước")
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
+
+
+# taggit registers its own Tag model; ours (articles.Tag) is the one in use.
+admin.site.unregister(TaggitTag)

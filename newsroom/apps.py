@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,4 +11,7 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from .sqlite import install_unicode_like
 
+        from .permissions import name_permissions_in_vietnamese
+
         connection_created.connect(install_unicode_like, dispatch_uid="newsroom-unicode-like")
+        post_migrate.connect(name_permissions_in_vietnamese, dispatch_uid="newsroom-permission-names")

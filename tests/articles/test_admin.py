@@ -163,3 +163,10 @@ def test_saving_the_profile_shows_at_once_on_the_site(client, publication):
     publication.name = "Báo Bắc Kạn"
     publication.save()
     assert "Báo Bắc Kạn" in client.get("/").content.decode()
+
+
+def test_only_our_tag_model_is_in_the_admin(client, publication):
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    html = client.get("/admin/").content.decode()
+    assert "/admin/articles/tag/" in html
+    assert "/admin/taggit/" not in html
