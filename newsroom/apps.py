@@ -9,9 +9,8 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Tòa soạn")
 
     def ready(self):
-        from .sqlite import install_unicode_like
-
         from .permissions import name_permissions_in_vietnamese
+        from .sqlite import install_unicode_like
 
         connection_created.connect(install_unicode_like, dispatch_uid="newsroom-unicode-like")
         post_migrate.connect(name_permissions_in_vietnamese, dispatch_uid="newsroom-permission-names")
