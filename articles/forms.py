@@ -1,5 +1,4 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from .models import Article
 
@@ -33,10 +32,3 @@ class ArticleAdminForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
             "byline": forms.TextInput(attrs={"size": 60}),
         }
-
-    def clean(self):
-        cleaned = super().clean()
-        status = cleaned.get("status")
-        if status == Article.Status.PUBLISHED and not cleaned.get("lead"):
-            self.add_error("lead", _("Bài xuất bản cần có sapo."))
-        return cleaned

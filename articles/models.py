@@ -327,5 +327,8 @@ class Article(models.Model):
         )
 
     def clean(self):
+        # "Publish now" without a time: fill it in before full_clean() checks
+        # the published_article_has_date constraint (save() does the same for
+        # code paths that skip validation).
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
