@@ -23,12 +23,7 @@ def most_read(limit=5, exclude_ids=()):
 
 
 def featured(limit=None):
-    return list(
-        Article.objects.published()
-        .select_related("category")
-        .defer("body")
-        .featured()[: limit or settings.NEWSROOM_FEATURED_COUNT]
-    )
+    return list(Article.objects.published().for_listing().featured()[: limit or settings.NEWSROOM_FEATURED_COUNT])
 
 
 def home_page():
