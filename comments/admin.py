@@ -3,6 +3,7 @@ or mark spam one by one (buttons on the comment) or in bulk (actions); edit
 before approving; the newsroom's reply."""
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -142,11 +143,17 @@ class CommentAdmin(admin.ModelAdmin):
         }
         return super().changelist_view(request, extra_context)
 
+    @transaction.atomic
     def save_model(self, request, obj, form, change):
+        """The moderator's edits, then the reply and the decision through the
+        services, so that who did it and when is recorded."""
+        new_reply = obj.reply
         reply_changed = "reply" in form.changed_data
+        if reply_changed:
+            obj.reply = form.initial.get("reply", "")
         super().save_model(request, obj, form, change)
         if reply_changed:
-            services.reply(obj, obj.reply, by=request.user)
+            services.reply(obj, new_reply, by=request.user)
         for button, (service, done) in DECISIONS.items():
             if button in request.POST:
                 service(obj, by=request.user)
