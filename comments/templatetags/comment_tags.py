@@ -23,3 +23,9 @@ def comment_section(context, article):
         "theme": context.get("theme"),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag
+def pending_comment_count():
+    """For the admin index: how many comments wait for a moderator."""
+    return Comment.objects.pending().count()

@@ -138,3 +138,12 @@ def test_secretary_edits_the_blocklist_editor_only_reads_it(client, publication)
 def test_nobody_adds_a_comment_in_the_admin(client, moderator):
     client.force_login(moderator)
     assert client.get(LIST_URL + "add/").status_code == 403
+
+
+def test_the_admin_index_shows_the_pending_count_to_moderators_only(client, moderator):
+    CommentFactory.create_batch(3)
+    CommentFactory(approved=True)
+    client.force_login(moderator)
+    assert "Bình luận chờ duyệt: 3" in client.get("/admin/").content.decode()
+    client.force_login(member_of(roles.REPORTER, "phongvien"))
+    assert "Bình luận chờ duyệt" not in client.get("/admin/").content.decode()
