@@ -27,7 +27,7 @@ def test_article_page_has_the_form_and_the_notice(client, article):
     html = page(client, article)
     assert 'id="binh-luan"' in html
     assert ">Bình luận</h2>" in html
-    for label in ("Họ tên", "Email", "Nội dung", "Gửi bình luận"):
+    for label in ('for="id_name">Họ tên', 'for="id_email">Email', 'for="id_body">Nội dung', "Gửi bình luận"):
         assert label in html
     assert "Bình luận của bạn sẽ được tòa soạn đọc trước khi đăng" in html
     assert "csrfmiddlewaretoken" in html
