@@ -30,16 +30,28 @@ _DESK = _WRITE + [
     "newsroom.view_publication",
 ]
 
+# Comment moderation; keep in step with comments/migrations/0002_moderator_roles.py.
+_MODERATE = ["comments.view_comment", "comments.change_comment", "comments.view_blockedword"]
+_MODERATE_DESK = _MODERATE + [
+    "comments.delete_comment",
+    "comments.add_blockedword",
+    "comments.change_blockedword",
+    "comments.delete_blockedword",
+]
+
 ROLE_PERMISSIONS = {
     REPORTER: _WRITE,
-    EDITOR: _WRITE,
-    SECRETARY: _DESK,
-    EDITOR_IN_CHIEF: _DESK + ["articles.delete_category", "newsroom.change_publication"],
+    EDITOR: _WRITE + _MODERATE,
+    SECRETARY: _DESK + _MODERATE_DESK,
+    EDITOR_IN_CHIEF: _DESK + _MODERATE_DESK + ["articles.delete_category", "newsroom.change_publication"],
 }
 
 ROLE_DESCRIPTIONS = {
     REPORTER: _("Viết và sửa bài, gửi biên tập."),
-    EDITOR: _("Biên tập bài, gửi duyệt."),
-    SECRETARY: _("Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục."),
+    EDITOR: _("Biên tập bài, gửi duyệt, duyệt bình luận."),
+    SECRETARY: _(
+        "Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục; "
+        "duyệt và xóa bình luận, sửa danh sách từ bị chặn."
+    ),
     EDITOR_IN_CHIEF: _("Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục."),
 }

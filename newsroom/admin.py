@@ -14,6 +14,7 @@ class PublicationAdmin(admin.ModelAdmin):
         (None, {"fields": ("name", "tagline", "sapo_prefix", "theme")}),
         (_("Liên hệ"), {"fields": ("hotline", "email", "phone", "address")}),
         (_("Chân trang"), {"fields": ("owner", "licence", "editor_in_chief")}),
+        (_("Bình luận"), {"fields": ("comments_enabled",)}),
     )
 
     def changelist_view(self, request, extra_context=None):

@@ -16,7 +16,7 @@ THEME_CHOICES = [
 class Publication(models.Model):
     """The one profile of this site (a singleton: always primary key 1)."""
 
-    CACHE_KEY = "newsroom:publication:v1"
+    CACHE_KEY = "newsroom:publication:v2"
 
     name = NFCCharField(_("tên báo"), max_length=200, default="Báo Điện Biên Phủ")
     sapo_prefix = NFCCharField(
@@ -40,6 +40,14 @@ class Publication(models.Model):
         choices=THEME_CHOICES,
         default="dienbienphu",
         help_text=_("Giao diện của trang công khai."),
+    )
+    comments_enabled = models.BooleanField(
+        _("nhận bình luận"),
+        default=True,
+        help_text=_(
+            "Bỏ chọn để đóng bình luận trên toàn trang. Các bình luận đã duyệt vẫn hiện; "
+            "bạn đọc không gửi được bình luận mới."
+        ),
     )
 
     class Meta:

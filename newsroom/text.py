@@ -94,3 +94,28 @@ def format_today(value):
     """The header's date: ``Thứ Hai, 23/11/2026``."""
     local = timezone.localtime(value)
     return f"{weekday_name(local)}, {local:%d/%m/%Y}"
+
+
+# Characters a reader cannot see but that change what others read: zero-width
+# spaces and joiners, the BOM, and the bidirectional controls used to make a
+# name display backwards ("Trojan source"-style spoofing).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]")
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def strip_invisible(value):
+    """Remove zero-width and bidirectional control characters (for names)."""
+    return _INVISIBLE.sub("", value)
+
+
+def strip_bidi(value):
+    """Remove bidirectional control characters only (for longer text, where a
+    zero-width joiner may belong to an emoji)."""
+    return _BIDI.sub("", value)
+
+
+def fold(value):
+    """Lower case, accents removed, runs of anything but letters and digits as
+    one space, padded: " dien bien phu ". For accent-insensitive word matching."""
+    text = strip_accents(nfc(value)).lower()
+    return " " + " ".join(re.findall(r"[^\W_]+", text)) + " "

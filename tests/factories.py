@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article, Category
+from comments.models import Comment
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -49,3 +50,39 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(extracted)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A pending reader comment; ``approved=True`` makes a published one."""
+
+    class Meta:
+        model = Comment
+
+    class Params:
+        approved = factory.Trait(status=Comment.Status.APPROVED)
+
+    article = factory.SubFactory(ArticleFactory)
+    name = factory.Sequence(lambda n: f"Bạn đọc {n}")
+    email = factory.Sequence(lambda n: f"bandoc{n}@example.vn")
+    body = factory.Sequence(lambda n: f"Bài viết hay, cảm ơn tòa soạn. Ý kiến số {n}.")
+    ip = "203.0.113.7"
+    fingerprint = factory.Sequence(lambda n: f"factory-{n}")
+    status = Comment.Status.PENDING
+    replied_at = factory.LazyAttribute(lambda o: timezone.now() if o.reply else None)
+    reply = ""
+
+
+def role_group(name):
+    """The newsroom role ``name`` as the data migrations make it. Live-server
+    tests flush the database, data-migration rows included, so a test that
+    runs after one of them makes the group again from the same table."""
+    from django.contrib.auth.models import Group, Permission
+
+    from articles.roles import ROLE_PERMISSIONS
+
+    group, _ = Group.objects.get_or_create(name=name)
+    perms = [perm.split(".") for perm in ROLE_PERMISSIONS[name]]
+    group.permissions.set(
+        [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in perms]
+    )
+    return group

@@ -173,3 +173,11 @@ TAGGIT_CASE_INSENSITIVE = True
 # Reverse proxies (addresses or networks) whose X-Forwarded-For we believe,
 # e.g. "127.0.0.1,10.0.0.0/8". Empty: REMOTE_ADDR is the client.
 NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
+
+# Reader comments (comments app). Lengths are in characters.
+NEWSROOM_COMMENT_NAME_MAX = 80
+NEWSROOM_COMMENT_BODY_MAX = 2000
+NEWSROOM_COMMENT_MIN_SECONDS = int(env("NEWSROOM_COMMENT_MIN_SECONDS", "3"))  # a form filled faster is a robot
+NEWSROOM_COMMENT_MAX_LINKS = 2  # more links than this: held and flagged for the moderator
+NEWSROOM_COMMENT_RATE = int(env("NEWSROOM_COMMENT_RATE", "5"))  # comments per IP per window
+NEWSROOM_COMMENT_RATE_WINDOW = int(env("NEWSROOM_COMMENT_RATE_WINDOW", "600"))  # seconds
