@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from counters import rules
 from counters.services import record_view, view_count
 
 from . import selectors
@@ -108,15 +109,24 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        if self.is_preview or self.request.method != "GET":
-            context["view_count"] = view_count(article.pk)
-        else:
+        # Counted: a reader's GET (not a staff preview, not a bot, not a
+        # reload within the window). See counters/rules.py.
+        self.counted = not self.is_preview and rules.should_count(self.request, article.pk)
+        if self.counted:
             context["view_count"] = record_view(article.pk)
+        else:
+            context["view_count"] = view_count(article.pk)
         context["is_preview"] = self.is_preview
         context["related"] = selectors.related(article)
         context["ancestors"] = category_tree().ancestors(article.category)
         context.update(sidebar_context(exclude_ids=[article.pk]))
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if getattr(self, "counted", False):
+            rules.remember(self.request, response, self.object.pk)
+        return response
 
 
 class ArticlePrintView(ArticleLookupMixin, DetailView):

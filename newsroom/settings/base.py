@@ -173,3 +173,16 @@ TAGGIT_CASE_INSENSITIVE = True
 # Reverse proxies (addresses or networks) whose X-Forwarded-For we believe,
 # e.g. "127.0.0.1,10.0.0.0/8". Empty: REMOTE_ADDR is the client.
 NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
+
+# View counters (docs/counters.md). "database": atomic upserts per view;
+# "redis": HINCRBY, moved to the database by `manage.py flush_view_counts`
+# (run it every minute), falling back to the database while Redis is down.
+NEWSROOM_COUNTER_BACKEND = env("NEWSROOM_COUNTER_BACKEND", "database")
+NEWSROOM_COUNTER_REDIS_URL = env("NEWSROOM_COUNTER_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0")
+NEWSROOM_COUNTER_REDIS_PREFIX = env("NEWSROOM_COUNTER_REDIS_PREFIX", "newsroom:views")
+# A reload by the same browser within this many seconds is not counted again.
+NEWSROOM_COUNTER_RELOAD_WINDOW = int(env("NEWSROOM_COUNTER_RELOAD_WINDOW", "1800"))
+# "Đọc nhiều" in the sidebar: the most read of the last N days (1, 7 or 30).
+NEWSROOM_MOST_READ_DAYS = int(env("NEWSROOM_MOST_READ_DAYS", "7"))
+# Daily buckets older than this are deleted by `manage.py prune_daily_views`.
+NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40"))

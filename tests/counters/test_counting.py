@@ -7,6 +7,7 @@ from django.test import Client
 from articles.models import Article
 from counters.models import ArticleViewCount
 from counters.services import record_view, view_count
+from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory
 
 
@@ -40,7 +41,7 @@ def test_200_concurrent_page_loads_count_exactly_200(publication):
 
     def load(_):
         try:
-            return Client().get(url).status_code
+            return Client(HTTP_USER_AGENT=BROWSER_UA).get(url).status_code
         finally:
             connections.close_all()
 
