@@ -170,9 +170,7 @@ class RedisBackend:
                         parsed.append((int(article_id), day, int(n)))
                     else:
                         parsed.append((int(field), int(n)))
-                existing = set(
-                    Article.objects.filter(pk__in={row[0] for row in parsed}).values_list("pk", flat=True)
-                )
+                existing = set(Article.objects.filter(pk__in={row[0] for row in parsed}).values_list("pk", flat=True))
                 rows = [row for row in parsed if row[0] in existing]  # deleted articles: dropped
                 with transaction.atomic():
                     (_add_to_days if is_day else _add_to_totals)(rows)
