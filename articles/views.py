@@ -110,13 +110,21 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         # Counted: a reader's GET (not a staff preview, not a bot, not a
-        # reload within the window). See counters/rules.py.
-        self.counted = not self.is_preview and rules.should_count(self.request, article.pk)
+        # reload within the window; see counters/rules.py). With
+        # NEWSROOM_COUNT_WITH_BEACON the page (cacheable, no cookie) counts
+        # nothing and the browser counts itself by POST /luot-xem/<id>/.
+        self.counted = (
+            self.request.method == "GET"
+            and not self.is_preview
+            and not settings.NEWSROOM_COUNT_WITH_BEACON
+            and rules.should_count(self.request, article.pk)
+        )
         if self.counted:
             context["view_count"] = record_view(article.pk)
         else:
             context["view_count"] = view_count(article.pk)
         context["is_preview"] = self.is_preview
+        context["count_with_beacon"] = settings.NEWSROOM_COUNT_WITH_BEACON and not self.is_preview
         context["related"] = selectors.related(article)
         context["ancestors"] = category_tree().ancestors(article.category)
         context.update(sidebar_context(exclude_ids=[article.pk]))

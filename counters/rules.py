@@ -71,4 +71,6 @@ def remember(request, response, article_id):
 
 
 def should_count(request, article_id):
-    return request.method == "GET" and not is_bot(request) and not seen_recently(request, article_id)
+    """A reader's load: not a bot, not a reload within the window. (The
+    callers decide on the method and on previews.)"""
+    return not is_bot(request) and not seen_recently(request, article_id)

@@ -182,6 +182,10 @@ NEWSROOM_COUNTER_REDIS_URL = env("NEWSROOM_COUNTER_REDIS_URL", REDIS_URL or "red
 NEWSROOM_COUNTER_REDIS_PREFIX = env("NEWSROOM_COUNTER_REDIS_PREFIX", "newsroom:views")
 # A reload by the same browser within this many seconds is not counted again.
 NEWSROOM_COUNTER_RELOAD_WINDOW = int(env("NEWSROOM_COUNTER_RELOAD_WINDOW", "1800"))
+# Pages served from a cache (CDN, nginx proxy_cache): the article page then
+# counts nothing and sets no cookie; a small script counts the view with
+# POST /luot-xem/<id>/ (readers without JavaScript are not counted then).
+NEWSROOM_COUNT_WITH_BEACON = env_bool("NEWSROOM_COUNT_WITH_BEACON", False)
 # "Đọc nhiều" in the sidebar: the most read of the last N days (1, 7 or 30).
 NEWSROOM_MOST_READ_DAYS = int(env("NEWSROOM_MOST_READ_DAYS", "7"))
 # Daily buckets older than this are deleted by `manage.py prune_daily_views`.
