@@ -4,6 +4,7 @@ starts querying in a loop fails here."""
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 from tests.factories import ArticleFactory, CategoryFactory
 
@@ -48,10 +49,12 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
     fill(n, categories)
     article = ArticleFactory(category=categories[0], tags=TAGS)
     client.get("/")
-    # article, its tags, count the view (2: today's bucket upsert + total
-    # upsert; the bucket is the one fixed query added for the 24 h / 7 / 30
-    # day windows of "Đọc nhiều"), related, sidebar latest, sidebar most read
-    with django_assert_num_queries(7):
+    # article, its tags, count the view, related, sidebar latest, sidebar most
+    # read. Counting is one statement on PostgreSQL (a CTE upserts today's
+    # bucket and the total); SQLite has no data-modifying CTE, so there the
+    # bucket upsert is one fixed extra query (added for the 24 h / 7 / 30 day
+    # windows of "Đọc nhiều").
+    with django_assert_num_queries(7 if connection.vendor == "sqlite" else 6):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
