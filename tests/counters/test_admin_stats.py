@@ -80,3 +80,14 @@ def test_statistics_need_the_permission(client, data):
 
 def test_statistics_are_read_only(editor_client, data):
     assert editor_client.get(URL + "add/").status_code == 403
+
+
+@pytest.mark.parametrize("role", ["Phóng viên", "Biên tập viên", "Thư ký tòa soạn", "Tổng biên tập"])
+def test_every_newsroom_role_sees_the_statistics(client, data, role):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    assert client.get(URL).status_code == 200
+    assert client.get(f"{URL}bai-viet/{data[0].pk}/").status_code == 200
