@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from counters import rules
@@ -166,4 +167,23 @@ class TagView(StrictPaginationMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["tag"] = self.tag
         context.update(sidebar_context())
+        return context
+
+
+class MostReadView(TemplateView):
+    """``/doc-nhieu/?trong=1|7|30``: the most read of the last 24 hours,
+    7 days or 30 days; plain links switch the window (no JavaScript)."""
+
+    template_name = "articles/most_read.html"
+    WINDOWS = {"1": _lazy("24 giờ"), "7": _lazy("7 ngày"), "30": _lazy("30 ngày")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        window = self.request.GET.get("trong", str(settings.NEWSROOM_MOST_READ_DAYS))
+        if window not in self.WINDOWS:
+            raise Http404(_("Trang không hợp lệ."))
+        context["window"] = window
+        context["windows"] = self.WINDOWS.items()
+        context["articles"] = selectors.most_read(limit=20, days=int(window))
+        context["sidebar_latest"] = selectors.latest()
         return context

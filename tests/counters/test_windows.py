@@ -84,3 +84,26 @@ def test_prune_deletes_old_buckets_only(stories, capsys):
 def test_prune_refuses_to_eat_the_30_day_window(stories):
     with pytest.raises(CommandError):
         call_command("prune_daily_views", keep_days=7)
+
+
+def test_most_read_page_switches_windows_with_plain_links(client, stories, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        page = client.get("/doc-nhieu/").content.decode()  # default window: 7 days
+    main = page[page.index("most-read-list") :]
+    assert main.index("Tuần này") < main.index("Hôm nay")
+    assert "Tháng này" not in main[: main.index("</ol>")]
+    assert 'href="?trong=30"' in page and 'href="?trong=1"' in page
+    month = client.get("/doc-nhieu/?trong=30").content.decode()
+    main = month[month.index("most-read-list") :]
+    assert main.index("Tháng này") < main.index("Tuần này")
+    assert client.get("/doc-nhieu/?trong=365").status_code == 404
+
+
+def test_sidebar_links_to_the_most_read_page(client, stories):
+    assert 'href="/doc-nhieu/"' in client.get("/").content.decode()
+
+
+def test_doc_nhieu_is_not_a_category_slug(publication):
+    from articles.models import RESERVED_SLUGS
+
+    assert {"doc-nhieu", "luot-xem"} <= RESERVED_SLUGS
