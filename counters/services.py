@@ -165,11 +165,10 @@ class RedisBackend:
         self.client.eval(self._TAKE, 4, self.total_key, total_flushing, self.day_key, day_flushing)
         moved = 0
         for key, is_day in ((day_flushing, True), (total_flushing, False)):
-            while True:
-                fields = self.client.hgetall(key)
-                if not fields:
-                    break
-                batch = list(fields.items())[:batch_size]
+            # The flushing hash is no longer written to: read it once.
+            fields = list(self.client.hgetall(key).items())
+            for start in range(0, len(fields), batch_size):
+                batch = fields[start : start + batch_size]
                 parsed = []
                 for field, n in batch:
                     if is_day:

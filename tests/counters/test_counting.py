@@ -104,3 +104,26 @@ def test_editor_saving_while_readers_are_counted_both_survive(publication):
     assert article.title == "Bản sửa 19"
     assert view_count(article.pk) == 100
     assert DailyViews.objects.get(article=article).views == 100
+
+
+@pytest.mark.django_db(transaction=True)
+def test_200_concurrent_page_loads_with_the_redis_backend_flush_to_exactly_200(publication, redis_backend):
+    from django.core.management import call_command
+
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+
+    def load(_):
+        try:
+            return Client(HTTP_USER_AGENT=BROWSER_UA).get(url).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(load, range(200)))
+
+    assert statuses == [200] * 200
+    assert view_count(article.pk) == 200  # stored 0 + pending 200
+    call_command("flush_view_counts", batch_size=1)
+    assert ArticleViewCount.objects.get(article=article).views == 200
+    assert DailyViews.objects.get(article=article).views == 200
