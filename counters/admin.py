@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 
 from articles.models import Article
 
@@ -67,7 +68,7 @@ class ViewStatisticsAdmin(admin.ModelAdmin):
         if export == "bai-viet":
             return _csv(
                 f"luot-xem-bai-viet-{days}.csv",
-                ["ID", "Tiêu đề", "Chuyên mục", "Tác giả", "Ngày đăng", "Lượt xem"],
+                [_("ID"), _("Tiêu đề"), _("Chuyên mục"), _("Tác giả"), _("Ngày đăng"), _("Lượt xem")],
                 (
                     (r["article_id"], r["title"], r["category"], r["byline"], r["published_at"], r["n"])
                     for r in stats.top_articles(days, category, limit=None)
@@ -76,22 +77,22 @@ class ViewStatisticsAdmin(admin.ModelAdmin):
         if export == "chuyen-muc":
             return _csv(
                 f"luot-xem-chuyen-muc-{days}.csv",
-                ["Chuyên mục", "Lượt xem"],
+                [_("Chuyên mục"), _("Lượt xem")],
                 ((r["name"], r["n"]) for r in stats.per_category(days)),
             )
         if export == "tac-gia":
             return _csv(
                 f"luot-xem-tac-gia-{days}.csv",
-                ["Tác giả", "Lượt xem"],
-                ((r["name"] or "(không ghi)", r["n"]) for r in stats.per_byline(days)),
+                [_("Tác giả"), _("Lượt xem")],
+                ((r["name"] or _("(không ghi)"), r["n"]) for r in stats.per_byline(days)),
             )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Thống kê lượt xem",
+            "title": _("Thống kê lượt xem"),
             "days": days,
             "windows": stats.WINDOWS.items(),
-            "window_label": stats.WINDOWS[days],
+            "window_label": str(stats.WINDOWS[days]),
             "categories": categories,
             "category": category,
             "top": stats.top_articles(days, category),
@@ -108,11 +109,13 @@ class ViewStatisticsAdmin(admin.ModelAdmin):
             raise Http404 from None
         series = stats.article_days(article)
         if request.GET.get("xuat") == "csv":
-            return _csv(f"luot-xem-bai-{article.pk}.csv", ["Ngày", "Lượt xem"], ((d.isoformat(), n) for d, n in series))
+            return _csv(
+                f"luot-xem-bai-{article.pk}.csv", [_("Ngày"), _("Lượt xem")], ((d.isoformat(), n) for d, n in series)
+            )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": f"Lượt xem: {article.title}",
+            "title": _("Lượt xem: %(title)s") % {"title": article.title},
             "article": article,
             "total": view_count(article.pk),
             "last_30": sum(n for _, n in series),

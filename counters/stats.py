@@ -5,13 +5,14 @@ from datetime import timedelta
 
 from django.db.models import F, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles.categories import category_tree
 from articles.models import Article
 
 from .models import ArticleViewCount, DailyViews
 
-WINDOWS = {1: "24 giờ", 7: "7 ngày", 30: "30 ngày", 0: "Từ trước đến nay"}
+WINDOWS = {1: _("24 giờ"), 7: _("7 ngày"), 30: _("30 ngày"), 0: _("Từ trước đến nay")}
 
 
 def _since(days):
