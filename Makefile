@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help run serve test lint check ci demo install chromium bench-data clean
+.PHONY: help run serve test lint check ci demo install chromium bench-data bench-counters clean
 
 help:
 	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite)"
@@ -16,6 +16,7 @@ help:
 	@echo "make serve   - production-like: DEBUG off, gunicorn, WhiteNoise static"
 	@echo "make lint    - ruff"
 	@echo "make check   - migrations up to date, deploy checks under production settings"
+	@echo "make bench-counters - cost of view counting and article page throughput (wrk, 127.0.0.1)"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +66,16 @@ check: $(STAMP)
 	DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	DJANGO_ALLOWED_HOSTS=news.example.vn \
 	$(MANAGE) check --deploy --fail-level WARNING
+
+# View counting benchmark (docs/counters.md): bounded wrk runs on 127.0.0.1.
+# DATABASE_URL=postgres://... to measure PostgreSQL (it loads the demo there).
+bench-counters: $(STAMP)
+	@if ! command -v wrk >/dev/null; then \
+		echo "Installing wrk for the benchmark..."; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	fi
+	PYTHON=$(BIN)/python scripts/bench_counters.sh
 
 ci: test lint check
 

@@ -25,6 +25,8 @@ RESERVED_SLUGS = frozenset(
         "admin",
         "ban-in",
         "tu-khoa",
+        "doc-nhieu",
+        "luot-xem",
         "tim-kiem",
         "rss",
         "static",

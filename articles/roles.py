@@ -20,6 +20,7 @@ _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "articles.view_tag",
     "articles.add_tag",
     "articles.change_tag",
+    "counters.view_articleviewcount",  # counters/migrations/0003_roles_see_view_statistics.py
 ]
 _DESK = _WRITE + [
     "articles.publish_article",

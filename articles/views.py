@@ -4,8 +4,10 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
+from counters import rules
 from counters.services import record_view, view_count
 
 from . import selectors
@@ -108,15 +110,32 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        if self.is_preview or self.request.method != "GET":
-            context["view_count"] = view_count(article.pk)
-        else:
+        # Counted: a reader's GET (not a staff preview, not a bot, not a
+        # reload within the window; see counters/rules.py). With
+        # NEWSROOM_COUNT_WITH_BEACON the page (cacheable, no cookie) counts
+        # nothing and the browser counts itself by POST /luot-xem/<id>/.
+        self.counted = (
+            self.request.method == "GET"
+            and not self.is_preview
+            and not settings.NEWSROOM_COUNT_WITH_BEACON
+            and rules.should_count(self.request, article.pk)
+        )
+        if self.counted:
             context["view_count"] = record_view(article.pk)
+        else:
+            context["view_count"] = view_count(article.pk)
         context["is_preview"] = self.is_preview
+        context["count_with_beacon"] = settings.NEWSROOM_COUNT_WITH_BEACON and not self.is_preview
         context["related"] = selectors.related(article)
         context["ancestors"] = category_tree().ancestors(article.category)
         context.update(sidebar_context(exclude_ids=[article.pk]))
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if getattr(self, "counted", False):
+            rules.remember(self.request, response, self.object.pk)
+        return response
 
 
 class ArticlePrintView(ArticleLookupMixin, DetailView):
@@ -148,4 +167,23 @@ class TagView(StrictPaginationMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["tag"] = self.tag
         context.update(sidebar_context())
+        return context
+
+
+class MostReadView(TemplateView):
+    """``/doc-nhieu/?trong=1|7|30``: the most read of the last 24 hours,
+    7 days or 30 days; plain links switch the window (no JavaScript)."""
+
+    template_name = "articles/most_read.html"
+    WINDOWS = {"1": _lazy("24 giờ"), "7": _lazy("7 ngày"), "30": _lazy("30 ngày")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        window = self.request.GET.get("trong", str(settings.NEWSROOM_MOST_READ_DAYS))
+        if window not in self.WINDOWS:
+            raise Http404(_("Trang không hợp lệ."))
+        context["window"] = window
+        context["windows"] = self.WINDOWS.items()
+        context["articles"] = selectors.most_read(limit=20, days=int(window))
+        context["sidebar_latest"] = selectors.latest()
         return context

@@ -23,3 +23,27 @@ class ArticleViewCount(models.Model):
 
     def __str__(self):
         return f"{self.article_id}: {self.views}"
+
+
+class DailyViews(models.Model):
+    """Views of one article on one day (the newsroom's local date). Small by
+    design: ``prune_daily_views`` drops days older than the longest window;
+    the all-time total stays in :class:`ArticleViewCount`."""
+
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="daily_views",
+    )
+    day = models.DateField(_("ngày"))
+    views = models.PositiveBigIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem trong ngày")
+        verbose_name_plural = _("lượt xem theo ngày")
+        constraints = [models.UniqueConstraint(fields=["article", "day"], name="dailyviews_article_day_uniq")]
+        indexes = [models.Index(fields=["day", "article"], name="dailyviews_day_article_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.views}"

@@ -1,34 +1,221 @@
-"""Counting article views. The one entry point the article page calls; the
-Redis backend, bot filtering and daily buckets grow behind it."""
+"""Counting article views. ``record_view`` is the one entry point the article
+page calls; the backend behind it is chosen by ``NEWSROOM_COUNTER_BACKEND``:
 
-from django.db import connection
+``database`` (default)
+    Two atomic upserts per counted view (one statement on PostgreSQL) (``views = views + 1``, no
+    read-modify-write, the article row is never saved): the all-time total in
+    :class:`ArticleViewCount` and today's bucket in :class:`DailyViews`.
+``redis``
+    ``HINCRBY`` into two pending hashes (one round trip, no database write);
+    ``manage.py flush_view_counts`` moves them into the same two tables with an
+    atomic read-and-reset (``RENAME``) in batches. When Redis cannot be reached
+    the view is counted by the database backend instead, so the site keeps
+    serving and keeps counting.
 
-from .models import ArticleViewCount
+See docs/counters.md for what each backend can lose on a crash and what it
+costs per view."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .models import ArticleViewCount, DailyViews
+
+logger = logging.getLogger(__name__)
+
+
+def _table(model):
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _add_to_totals(rows):
+    """``rows``: (article_id, n) pairs, added atomically to the totals."""
+    table = _table(ArticleViewCount)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (article_id, views) VALUES (%s, %s) "  # noqa: S608 (table name from _meta)
+            f"ON CONFLICT (article_id) DO UPDATE SET views = {table}.views + EXCLUDED.views",
+            rows,
+        )
+
+
+def _add_to_days(rows):
+    """``rows``: (article_id, day, n) triples, added atomically to the buckets."""
+    table = _table(DailyViews)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (article_id, day, views) VALUES (%s, %s, %s) "  # noqa: S608 (table name from _meta)
+            f"ON CONFLICT (article_id, day) DO UPDATE SET views = {table}.views + EXCLUDED.views",
+            rows,
+        )
+
+
+def _stored_total(article_id):
+    with connection.cursor() as cursor:  # raw: on every page load, the ORM's cost shows
+        cursor.execute(f"SELECT views FROM {_table(ArticleViewCount)} WHERE article_id = %s", [article_id])  # noqa: S608
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+class DatabaseBackend:
+    name = "database"
+
+    def record(self, article_id):
+        day_table, total_table = _table(DailyViews), _table(ArticleViewCount)
+        add_day = (
+            f"INSERT INTO {day_table} (article_id, day, views) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (article_id, day) DO UPDATE SET views = {day_table}.views + 1"
+        )
+        add_total = (
+            f"INSERT INTO {total_table} (article_id, views) VALUES (%s, 1) "  # noqa: S608
+            f"ON CONFLICT (article_id) DO UPDATE SET views = {total_table}.views + 1 RETURNING views"
+        )
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # One statement, so one commit (one WAL flush) per view.
+                cursor.execute(f"WITH day AS ({add_day}) {add_total}", [article_id, timezone.localdate(), article_id])
+            else:
+                cursor.execute(add_day, [article_id, timezone.localdate()])
+                cursor.execute(add_total, [article_id])
+            return cursor.fetchone()[0]
+
+    def count(self, article_id):
+        return _stored_total(article_id)
+
+
+class RedisBackend:
+    """Pending counts live in two Redis hashes until flushed:
+    ``<prefix>:total`` (field: article id) and ``<prefix>:day`` (field:
+    ``<article id>:<YYYY-MM-DD>``). The page shows stored total + pending."""
+
+    name = "redis"
+    # After a failure, Redis is not tried again for this many seconds (each
+    # try would otherwise cost a connect timeout on every page load).
+    retry_after = 5.0
+
+    def __init__(self, url=None, prefix=None):
+        import redis
+
+        self.errors = (redis.RedisError, OSError)
+        self.client = redis.Redis.from_url(
+            url or settings.NEWSROOM_COUNTER_REDIS_URL,
+            socket_timeout=0.25,
+            socket_connect_timeout=0.25,
+            decode_responses=True,
+        )
+        self.prefix = prefix or settings.NEWSROOM_COUNTER_REDIS_PREFIX
+        self.total_key = f"{self.prefix}:total"
+        self.day_key = f"{self.prefix}:day"
+        self.down_until = 0.0
+        self.fallback = DatabaseBackend()
+
+    def available(self):
+        return time.monotonic() >= self.down_until
+
+    def _failed(self, exc):
+        self.down_until = time.monotonic() + self.retry_after
+        logger.warning("Redis view counter unavailable, counting in the database: %s", exc)
+
+    def record(self, article_id):
+        if self.available():
+            try:
+                pipe = self.client.pipeline(transaction=True)
+                pipe.hincrby(self.total_key, article_id, 1)
+                pipe.hincrby(self.day_key, f"{article_id}:{timezone.localdate().isoformat()}", 1)
+                pending, _ = pipe.execute()
+            except self.errors as exc:
+                self._failed(exc)
+            else:
+                return _stored_total(article_id) + pending
+        return self.fallback.record(article_id)
+
+    def count(self, article_id):
+        pending = 0
+        if self.available():
+            try:
+                pending = int(self.client.hget(self.total_key, article_id) or 0)
+            except self.errors as exc:
+                self._failed(exc)
+        return _stored_total(article_id) + pending
+
+    # Atomically move the pending hashes aside (read-and-reset). A leftover
+    # ``:flushing`` hash from a flush that died half-way is finished first.
+    _TAKE = """
+    for i, key in ipairs(KEYS) do
+        if i % 2 == 1 then
+            local flushing = KEYS[i + 1]
+            if redis.call('EXISTS', flushing) == 0 and redis.call('EXISTS', key) == 1 then
+                redis.call('RENAME', key, flushing)
+            end
+        end
+    end
+    return 1
+    """
+
+    def flush(self, batch_size=500):
+        """Move pending counts into the database; return the number of views
+        moved. Each batch is written in one transaction and then deleted from
+        the ``:flushing`` hash, so a crash can re-add at most one batch."""
+        from articles.models import Article
+
+        total_flushing, day_flushing = f"{self.total_key}:flushing", f"{self.day_key}:flushing"
+        self.client.eval(self._TAKE, 4, self.total_key, total_flushing, self.day_key, day_flushing)
+        moved = 0
+        for key, is_day in ((day_flushing, True), (total_flushing, False)):
+            # The flushing hash is no longer written to: read it once.
+            fields = list(self.client.hgetall(key).items())
+            for start in range(0, len(fields), batch_size):
+                batch = fields[start : start + batch_size]
+                parsed = []
+                for field, n in batch:
+                    if is_day:
+                        article_id, day = field.split(":", 1)
+                        parsed.append((int(article_id), day, int(n)))
+                    else:
+                        parsed.append((int(field), int(n)))
+                existing = set(Article.objects.filter(pk__in={row[0] for row in parsed}).values_list("pk", flat=True))
+                rows = [row for row in parsed if row[0] in existing]  # deleted articles: dropped
+                with transaction.atomic():
+                    (_add_to_days if is_day else _add_to_totals)(rows)
+                self.client.hdel(key, *[field for field, _ in batch])
+                if not is_day:
+                    moved += sum(row[1] for row in rows)
+        return moved
+
+
+_backends = {}
+
+
+def get_backend():
+    name = settings.NEWSROOM_COUNTER_BACKEND
+    key = (name, getattr(settings, "NEWSROOM_COUNTER_REDIS_URL", None), settings.NEWSROOM_COUNTER_REDIS_PREFIX)
+    if key not in _backends:
+        if name == "database":
+            _backends[key] = DatabaseBackend()
+        elif name == "redis":
+            _backends[key] = RedisBackend()
+        else:
+            raise ValueError(f"NEWSROOM_COUNTER_BACKEND must be 'database' or 'redis', not {name!r}")
+    return _backends[key]
 
 
 def record_view(article_id):
-    """Add one view to the article and return its new total.
-
-    One atomic statement (an upsert with ``views = views + 1``): no
-    read-modify-write, so concurrent readers never lose a count, and the
-    article row itself is never saved."""
-    table = connection.ops.quote_name(ArticleViewCount._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (article_id, views) VALUES (%s, 1) "  # noqa: S608 (table name from _meta)
-            "ON CONFLICT (article_id) DO UPDATE SET views = "
-            f"{table}.views + 1 RETURNING views",
-            [article_id],
-        )
-        return cursor.fetchone()[0]
+    """Add one view to the article (its total and today's bucket) and return
+    its new total. Never saves the article row."""
+    return get_backend().record(article_id)
 
 
 def view_count(article_id):
     """The article's total without counting (for previews and the admin)."""
-    return ArticleViewCount.objects.filter(article_id=article_id).values_list("views", flat=True).first() or 0
+    return get_backend().count(article_id)
 
 
-def seed_view_count(article_id, views):
+def seed_view_count(article_id, views, recent=0):
     """Give an article a starting total (demo data, imports from an old site)
-    unless it already has one."""
-    ArticleViewCount.objects.get_or_create(article_id=article_id, defaults={"views": views})
+    unless it already has one; ``recent`` of them are put in today's bucket."""
+    _, created = ArticleViewCount.objects.get_or_create(article_id=article_id, defaults={"views": views})
+    if created and recent:
+        DailyViews.objects.get_or_create(article_id=article_id, day=timezone.localdate(), defaults={"views": recent})

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from counters.views import count_view
+
 from . import views
 
 admin.site.site_header = views.admin_site_header
@@ -11,6 +13,7 @@ admin.site.index_title = views.admin_index_title
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("luot-xem/<int:pk>/", count_view, name="count_view"),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA:

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from newsroom.models import Publication
 
@@ -29,3 +30,13 @@ def publication(db):
         },
     )
     return publication
+
+
+# Page loads in tests are a reader's browser: a request with no User-Agent is
+# not counted as a view (counters/rules.py).
+BROWSER_UA = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+
+
+@pytest.fixture
+def client():
+    return Client(HTTP_USER_AGENT=BROWSER_UA)

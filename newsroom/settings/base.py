@@ -181,3 +181,20 @@ NEWSROOM_COMMENT_MIN_SECONDS = int(env("NEWSROOM_COMMENT_MIN_SECONDS", "3"))  # 
 NEWSROOM_COMMENT_MAX_LINKS = 2  # more links than this: held and flagged for the moderator
 NEWSROOM_COMMENT_RATE = int(env("NEWSROOM_COMMENT_RATE", "5"))  # comments per IP per window
 NEWSROOM_COMMENT_RATE_WINDOW = int(env("NEWSROOM_COMMENT_RATE_WINDOW", "600"))  # seconds
+
+# View counters (docs/counters.md). "database": atomic upserts per view;
+# "redis": HINCRBY, moved to the database by `manage.py flush_view_counts`
+# (run it every minute), falling back to the database while Redis is down.
+NEWSROOM_COUNTER_BACKEND = env("NEWSROOM_COUNTER_BACKEND", "database")
+NEWSROOM_COUNTER_REDIS_URL = env("NEWSROOM_COUNTER_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0")
+NEWSROOM_COUNTER_REDIS_PREFIX = env("NEWSROOM_COUNTER_REDIS_PREFIX", "newsroom:views")
+# A reload by the same browser within this many seconds is not counted again.
+NEWSROOM_COUNTER_RELOAD_WINDOW = int(env("NEWSROOM_COUNTER_RELOAD_WINDOW", "1800"))
+# Pages served from a cache (CDN, nginx proxy_cache): the article page then
+# counts nothing and sets no cookie; a small script counts the view with
+# POST /luot-xem/<id>/ (readers without JavaScript are not counted then).
+NEWSROOM_COUNT_WITH_BEACON = env_bool("NEWSROOM_COUNT_WITH_BEACON", False)
+# "Đọc nhiều" in the sidebar: the most read of the last N days (1, 7 or 30).
+NEWSROOM_MOST_READ_DAYS = int(env("NEWSROOM_MOST_READ_DAYS", "7"))
+# Daily buckets older than this are deleted by `manage.py prune_daily_views`.
+NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40"))

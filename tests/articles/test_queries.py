@@ -4,6 +4,7 @@ starts querying in a loop fails here."""
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 from tests.factories import ArticleFactory, CategoryFactory, CommentFactory
 
@@ -51,8 +52,11 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
     client.get("/")
     # article, its tags, count the view, the approved comments (one query with
     # the newsroom's replies, whatever their number), related, sidebar latest,
-    # sidebar most read
-    with django_assert_num_queries(7):
+    # sidebar most read. Counting is one statement on PostgreSQL (a CTE upserts
+    # today's bucket and the total); SQLite has no data-modifying CTE, so there
+    # the bucket upsert is one fixed extra query (added for the 24 h / 7 / 30
+    # day windows of "Đọc nhiều").
+    with django_assert_num_queries(8 if connection.vendor == "sqlite" else 7):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 

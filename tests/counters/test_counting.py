@@ -5,8 +5,9 @@ from django.db import connections
 from django.test import Client
 
 from articles.models import Article
-from counters.models import ArticleViewCount
+from counters.models import ArticleViewCount, DailyViews
 from counters.services import record_view, view_count
+from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory
 
 
@@ -40,7 +41,7 @@ def test_200_concurrent_page_loads_count_exactly_200(publication):
 
     def load(_):
         try:
-            return Client().get(url).status_code
+            return Client(HTTP_USER_AGENT=BROWSER_UA).get(url).status_code
         finally:
             connections.close_all()
 
@@ -49,3 +50,80 @@ def test_200_concurrent_page_loads_count_exactly_200(publication):
 
     assert statuses == [200] * 200
     assert ArticleViewCount.objects.get(article=article).views == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_50_concurrent_bot_loads_count_nothing(publication):
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    agents = ["Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "curl/8.5.0", ""]
+
+    def load(i):
+        try:
+            return Client(HTTP_USER_AGENT=agents[i % 3]).get(url).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(load, range(50)))
+
+    assert statuses == [200] * 50
+    assert view_count(article.pk) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editor_saving_while_readers_are_counted_both_survive(publication):
+    """An editor saves the article (full ``save()``, as the admin does) over
+    and over while 100 readers load it: the editor's last change and all 100
+    counts are there at the end."""
+    article = ArticleFactory(title="Bản đầu")
+    url = article.get_absolute_url()
+
+    def load(_):
+        try:
+            return Client(HTTP_USER_AGENT=BROWSER_UA).get(url).status_code
+        finally:
+            connections.close_all()
+
+    def edit():
+        try:
+            for i in range(20):
+                story = Article.objects.get(pk=article.pk)
+                story.title = f"Bản sửa {i}"
+                story.save()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        editor = pool.submit(edit)
+        statuses = list(pool.map(load, range(100)))
+        editor.result()
+
+    assert statuses == [200] * 100
+    article.refresh_from_db()
+    assert article.title == "Bản sửa 19"
+    assert view_count(article.pk) == 100
+    assert DailyViews.objects.get(article=article).views == 100
+
+
+@pytest.mark.django_db(transaction=True)
+def test_200_concurrent_page_loads_with_the_redis_backend_flush_to_exactly_200(publication, redis_backend):
+    from django.core.management import call_command
+
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+
+    def load(_):
+        try:
+            return Client(HTTP_USER_AGENT=BROWSER_UA).get(url).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(load, range(200)))
+
+    assert statuses == [200] * 200
+    assert view_count(article.pk) == 200  # stored 0 + pending 200
+    call_command("flush_view_counts", batch_size=1)
+    assert ArticleViewCount.objects.get(article=article).views == 200
+    assert DailyViews.objects.get(article=article).views == 200
