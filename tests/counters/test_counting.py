@@ -11,6 +11,26 @@ from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory
 
 
+def get_page(url, user_agent):
+    """One reader's page load, on the calling thread's own database connection."""
+    try:
+        return Client(HTTP_USER_AGENT=user_agent).get(url).status_code
+    finally:
+        connections.close_all()
+
+
+def load_concurrently(url, user_agents, workers=16, alongside=None):
+    """Load ``url`` once per user agent from ``workers`` threads, with
+    ``alongside`` (if given) running in one of them meanwhile; return the
+    status codes."""
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        side = pool.submit(alongside) if alongside else None
+        statuses = list(pool.map(lambda agent: get_page(url, agent), user_agents))
+        if side:
+            side.result()
+    return statuses
+
+
 @pytest.mark.django_db
 def test_record_view_counts_up_from_nothing():
     article = ArticleFactory()
@@ -39,14 +59,7 @@ def test_200_concurrent_page_loads_count_exactly_200(publication):
     article = ArticleFactory()
     url = article.get_absolute_url()
 
-    def load(_):
-        try:
-            return Client(HTTP_USER_AGENT=BROWSER_UA).get(url).status_code
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        statuses = list(pool.map(load, range(200)))
+    statuses = load_concurrently(url, [BROWSER_UA] * 200)
 
     assert statuses == [200] * 200
     assert ArticleViewCount.objects.get(article=article).views == 200
@@ -58,14 +71,7 @@ def test_50_concurrent_bot_loads_count_nothing(publication):
     url = article.get_absolute_url()
     agents = ["Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "curl/8.5.0", ""]
 
-    def load(i):
-        try:
-            return Client(HTTP_USER_AGENT=agents[i % 3]).get(url).status_code
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        statuses = list(pool.map(load, range(50)))
+    statuses = load_concurrently(url, [agents[i % 3] for i in range(50)])
 
     assert statuses == [200] * 50
     assert view_count(article.pk) == 0
@@ -79,12 +85,6 @@ def test_editor_saving_while_readers_are_counted_both_survive(publication):
     article = ArticleFactory(title="Bản đầu")
     url = article.get_absolute_url()
 
-    def load(_):
-        try:
-            return Client(HTTP_USER_AGENT=BROWSER_UA).get(url).status_code
-        finally:
-            connections.close_all()
-
     def edit():
         try:
             for i in range(20):
@@ -94,10 +94,7 @@ def test_editor_saving_while_readers_are_counted_both_survive(publication):
         finally:
             connections.close_all()
 
-    with ThreadPoolExecutor(max_workers=12) as pool:
-        editor = pool.submit(edit)
-        statuses = list(pool.map(load, range(100)))
-        editor.result()
+    statuses = load_concurrently(url, [BROWSER_UA] * 100, workers=12, alongside=edit)
 
     assert statuses == [200] * 100
     article.refresh_from_db()
@@ -113,14 +110,7 @@ def test_200_concurrent_page_loads_with_the_redis_backend_flush_to_exactly_200(p
     article = ArticleFactory()
     url = article.get_absolute_url()
 
-    def load(_):
-        try:
-            return Client(HTTP_USER_AGENT=BROWSER_UA).get(url).status_code
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        statuses = list(pool.map(load, range(200)))
+    statuses = load_concurrently(url, [BROWSER_UA] * 200)
 
     assert statuses == [200] * 200
     assert view_count(article.pk) == 200  # stored 0 + pending 200
