@@ -4,12 +4,13 @@ the reader's text kept (status 400)."""
 
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from articles.views import ArticleDetailView
 from newsroom.http import client_ip
 from newsroom.models import Publication
+from newsroom.views import error_page
 
 from . import ratelimit, services
 from .forms import CommentForm
@@ -17,10 +18,6 @@ from .forms import CommentForm
 
 def comments_open(article):
     return article.allow_comments and article.is_visible and Publication.load().comments_enabled
-
-
-def _refuse(request, status, title, message):
-    return render(request, "error.html", {"status": status, "title": title, "message": message}, status=status)
 
 
 class CommentPostView(ArticleDetailView):
@@ -32,7 +29,7 @@ class CommentPostView(ArticleDetailView):
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()
         if not comments_open(article):
-            return _refuse(
+            return error_page(
                 request,
                 403,
                 _("Bình luận đã đóng"),
@@ -40,7 +37,7 @@ class CommentPostView(ArticleDetailView):
             )
         ip = client_ip(request)
         if not ratelimit.allow(ip):
-            return _refuse(
+            return error_page(
                 request,
                 429,
                 _("Bạn gửi quá nhiều bình luận"),

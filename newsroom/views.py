@@ -9,7 +9,8 @@ admin_site_header = _("Newsroom — Quản trị tòa soạn")
 admin_index_title = _("Bàn làm việc")
 
 
-def _error(request, status, title, message):
+def error_page(request, status, title, message):
+    """A friendly Vietnamese error page with the site's header and footer."""
     return render(
         request,
         "error.html",
@@ -19,17 +20,17 @@ def _error(request, status, title, message):
 
 
 def bad_request(request, exception=None):
-    return _error(
+    return error_page(
         request, 400, _("Yêu cầu không hợp lệ"), _("Trình duyệt đã gửi một yêu cầu mà trang không hiểu được.")
     )
 
 
 def permission_denied(request, exception=None):
-    return _error(request, 403, _("Không có quyền truy cập"), _("Bạn không có quyền xem trang này."))
+    return error_page(request, 403, _("Không có quyền truy cập"), _("Bạn không có quyền xem trang này."))
 
 
 def page_not_found(request, exception=None):
-    return _error(
+    return error_page(
         request,
         404,
         _("Không tìm thấy trang"),
