@@ -1,15 +1,17 @@
+import os
 import uuid
 
 import pytest
 
 from counters import services
 
-TEST_REDIS_URL = "redis://127.0.0.1:6379/6"
+# NEWSROOM_TEST_REDIS_URL lets two checkouts run their suites side by side.
+TEST_REDIS_URL = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 
 
 @pytest.fixture
 def redis_backend(settings):
-    """The Redis backend on DB 6 under a key prefix of its own, removed afterwards."""
+    """The Redis backend (DB 6 unless NEWSROOM_TEST_REDIS_URL says otherwise) under a key prefix of its own, removed afterwards."""
     redis = pytest.importorskip("redis")
     client = redis.Redis.from_url(TEST_REDIS_URL)
     try:
