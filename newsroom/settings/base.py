@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,8 +108,10 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to "no cache" while Redis is down (newsroom/cache.py).
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsroom"),
             "TIMEOUT": 300,
         }
@@ -151,6 +154,15 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 LOGIN_URL = "admin:login"
 
+# Where `manage.py backup` writes its archives unless told otherwise.
+NEWSROOM_BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+
+# Admin log-in throttle (newsroom/login.py): wrong attempts per user name and
+# per IP address before log-in is refused for the lock-out period.
+NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT = int(env("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+NEWSROOM_LOGIN_FAILURES_PER_IP = int(env("NEWSROOM_LOGIN_FAILURES_PER_IP", "20"))
+NEWSROOM_LOGIN_LOCKOUT_SECONDS = int(env("NEWSROOM_LOGIN_LOCKOUT_SECONDS", "900"))
+
 # Public pages: how many stories a listing shows.
 NEWSROOM_PAGE_SIZE = 15
 NEWSROOM_RELATED_COUNT = 8
@@ -158,10 +170,24 @@ NEWSROOM_LATEST_COUNT = 8
 NEWSROOM_HOME_BLOCK_SIZE = 5
 NEWSROOM_FEATURED_COUNT = 5
 
+# Logs go to stdout, one JSON object per line with the request id
+# (newsroom/logs.py); LOG_FORMAT=text for a developer's terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "newsroom.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "text" if env("LOG_FORMAT", "json") == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
