@@ -5,7 +5,7 @@ from django.views.static import serve
 
 from counters.views import count_view
 
-from . import views
+from . import health, views
 
 admin.site.site_header = views.admin_site_header
 admin.site.site_title = views.admin_site_header
@@ -14,6 +14,7 @@ admin.site.index_title = views.admin_index_title
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("luot-xem/<int:pk>/", count_view, name="count_view"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA:
