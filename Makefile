@@ -51,7 +51,7 @@ serve: demo
 		NEWSROOM_SERVE_MEDIA="$${NEWSROOM_SERVE_MEDIA:-true}"; \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
 	echo "Serving on http://127.0.0.1:$(PORT)/ (gunicorn, $${WEB_CONCURRENCY:-2} workers, DEBUG off)" && \
-	exec $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	exec $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2}
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
