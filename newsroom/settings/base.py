@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "newsroom.csp.ImportMapHashMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
