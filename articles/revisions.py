@@ -62,6 +62,7 @@ def apply(article, data):
 
 # ---- showing a difference ------------------------------------------------
 
+_WORDS = re.compile(r"\s+|\S+\s*")  # a word with the spaces after it
 _BLOCK_END = re.compile(r"(</(?:p|h[2-4]|li|blockquote|figure|figcaption|tr|table|ul|ol)>|<br\s*/?>)", re.I)
 
 
@@ -107,8 +108,8 @@ def field_changes(old, new):
         b = _display(name, new.get(name), categories)
         if a == b:
             continue
-        a_words = re.split(r"(\s+)", a)
-        b_words = re.split(r"(\s+)", b)
+        a_words = _WORDS.findall(a)
+        b_words = _WORDS.findall(b)
         opcodes = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False).get_opcodes()
         rows.append((label, _marked(a_words, opcodes, "a"), _marked(b_words, opcodes, "b")))
     return rows

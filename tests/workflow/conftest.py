@@ -1,4 +1,5 @@
 import pytest
+from taggit.utils import edit_string_for_tags
 from django.contrib.auth.models import Group
 
 from articles import roles
@@ -74,7 +75,7 @@ def form_data(article, **overrides):
         "body": article.body,
         "byline": article.byline,
         "category": article.category_id,
-        "tags": ", ".join(article.tags.names()),
+        "tags": edit_string_for_tags(list(article.tags.all())),
         "published_at_0": "",
         "published_at_1": "",
         "featured_position": "",
