@@ -1,6 +1,6 @@
 import pytest
-from taggit.utils import edit_string_for_tags
 from django.contrib.auth.models import Group
+from taggit.utils import edit_string_for_tags
 
 from articles import roles
 from articles.models import Article
