@@ -191,22 +191,25 @@ class ArticleAdmin(admin.ModelAdmin):
         else:
             services.record_revision(article, request.user)
 
-    def response_change(self, request, obj):
+    def _after_step(self, request, obj):
+        """After "Lưu và <step>": say what happened, stay on the article."""
         step = services.STEPS.get(request.POST.get("_transition", ""))
-        if step:
-            self.message_user(
-                request,
-                _("Đã “%(step)s”: bài “%(title)s” giờ ở trạng thái “%(status)s”.")
-                % {"step": step.label, "title": obj.title, "status": obj.get_status_display()},
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
-        return super().response_change(request, obj)
+        if step is None:
+            return None
+        obj.refresh_from_db()
+        self.message_user(
+            request,
+            _("Đã lưu và “%(step)s”: bài “%(title)s” giờ ở trạng thái “%(status)s”.")
+            % {"step": step.label, "title": obj.title, "status": obj.get_status_display()},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+
+    def response_change(self, request, obj):
+        return self._after_step(request, obj) or super().response_change(request, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
-        if request.POST.get("_transition"):
-            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
-        return super().response_add(request, obj, post_url_continue)
+        return self._after_step(request, obj) or super().response_add(request, obj, post_url_continue)
 
     def delete_model(self, request, obj):
         services.delete(obj, by=request.user)
