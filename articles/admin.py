@@ -258,7 +258,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def revisions_view(self, request, pk):
         article = self._article_for(request, pk)
         context = self._context(request, article, _("Các phiên bản của “%(title)s”") % {"title": article.title})
-        context["revisions"] = article.revisions.select_related("created_by", "restored_from")[:200]
+        rows = list(article.revisions.select_related("created_by", "restored_from")[:200])
+        for revision in rows:
+            status = revision.data.get("status")
+            revision.status_label = Article.Status(status).label if status in Article.Status.values else status
+        context["revisions"] = rows
         context["can_restore"] = services.can_edit(request.user, article)
         return TemplateResponse(request, "admin/articles/article/revisions.html", context)
 

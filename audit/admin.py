@@ -112,6 +112,11 @@ class AuditedGroupAdmin(GroupAdmin):
         record(Action.PERMISSIONS, obj, by=request.user, detail=_("Xóa nhóm"))
         super().delete_model(request, obj)
 
+    def delete_queryset(self, request, queryset):
+        for group in queryset:
+            record(Action.PERMISSIONS, group, by=request.user, detail=_("Xóa nhóm"))
+        super().delete_queryset(request, queryset)
+
 
 admin.site.unregister(User)
 admin.site.register(User, AuditedUserAdmin)

@@ -127,3 +127,14 @@ def test_a_published_page_is_not_marked_as_a_preview(client, publication):
     article = ArticleFactory()
     response = client.get(article.get_absolute_url())
     assert "X-Robots-Tag" not in response
+
+
+def test_the_curation_list_makes_a_fixed_number_of_queries(
+    client, secretary, publication, django_assert_max_num_queries
+):
+    for i in range(30):
+        ArticleFactory(featured_position=i + 1 if i < 3 else None)
+    client.force_login(secretary)
+    with django_assert_max_num_queries(10):
+        response = client.get(CURATION_URL)
+    assert response.status_code == 200

@@ -26,7 +26,7 @@ def test_every_admin_save_keeps_a_revision(client, reporter, category, publicati
     last = Revision.objects.filter(article=article).first()
     assert last.created_by == reporter and last.data["status"] == Article.Status.IN_EDITING
     html = client.get(revisions_url(article)).content.decode()
-    assert "Bản hai" in html and "Bản ba" in html
+    assert "Bản hai" in html and "Bản ba" in html and "Chờ biên tập" in html
 
 
 def test_the_diff_escapes_what_it_shows(client, secretary, category, publication):
@@ -130,3 +130,17 @@ def test_view_counting_never_causes_a_conflict(client, secretary, category, publ
     article.refresh_from_db()
     assert article.lead == "Sapo sửa sau khi bài được đọc."
     assert view_count(article.pk) == 3
+
+
+def test_the_revision_list_makes_a_fixed_number_of_queries(
+    client, secretary, category, publication, django_assert_max_num_queries
+):
+    article = draft_by(secretary, category)
+    for i in range(20):
+        article.title = f"Lần sửa {i}"
+        article.save()
+        services.record_revision(article, secretary)
+    client.force_login(secretary)
+    with django_assert_max_num_queries(8):
+        response = client.get(revisions_url(article))
+    assert response.content.decode().count('name="a"') == 20
