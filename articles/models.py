@@ -322,6 +322,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.get("force_insert"):
             self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         self.body = clean_body(self.body)
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()

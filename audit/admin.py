@@ -24,7 +24,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ("target_repr", "detail", "actor__username")
     search_help_text = _lazy("Tìm theo đối tượng, chi tiết hoặc tên đăng nhập.")
     date_hierarchy = "at"
-    autocomplete_fields = ()
     list_per_page = 100
     show_full_result_count = False
 
