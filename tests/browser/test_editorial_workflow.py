@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from articles import roles
 from articles.models import Article
-from tests.browser.conftest import SCREENSHOT_DIR, new_page
+from tests.browser.conftest import SCREENSHOT_DIR, new_page, save_screenshot
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory, role_group
 
 
@@ -67,6 +67,7 @@ def test_a_stale_save_is_stopped_in_vietnamese_and_keeps_the_text(browser, live_
         expect(second.locator(".edit-conflict")).to_contain_text("bientap")
         expect(second.locator(".errorlist")).to_contain_text("bản của bạn chưa được lưu")
         expect(second.locator("#id_lead")).to_have_value("Sapo của thư ký, không được mất.")
+        save_screenshot(second, "edit-conflict")
         article.refresh_from_db()
         assert article.lead == "Sapo của biên tập viên."
         second.click("input[name=_continue]")
