@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "articles",
     "counters",
     "comments",
+    "audit",
+    "django_prose_editor",
 ]
 
 MIDDLEWARE = [
