@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -98,7 +99,14 @@ class ArticleLookupMixin:
         if request.path != canonical:
             return redirect(canonical, permanent=True)
         context = self.get_context_data(object=self.object)
-        return self.render_to_response(context)
+        response = self.render_to_response(context)
+        if self.is_preview:
+            # A preview is for the staff member who asked: never stored by a
+            # cache (browser, proxy or ours), never indexed.
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 class ArticleDetailView(ArticleLookupMixin, DetailView):

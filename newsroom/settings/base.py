@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "articles",
     "counters",
     "comments",
+    "audit",
+    "django_prose_editor",
 ]
 
 MIDDLEWARE = [

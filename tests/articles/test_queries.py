@@ -27,11 +27,11 @@ def categories(publication):
 def test_home_queries_do_not_grow(client, categories, django_assert_num_queries, n):
     fill(n, categories)
     cache.clear()
-    # publication, category tree, featured, latest, one per home block (3), most read
-    with django_assert_num_queries(8):
+    # publication, category tree, featured, latest, pinned, one per home block (3), most read
+    with django_assert_num_queries(9):
         assert client.get("/").status_code == 200
     # Warm: the profile and the category tree come from the cache.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get("/")
 
 
