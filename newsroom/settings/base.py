@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "newsroom.csp.ImportMapHashMiddleware",
+    "newsroom.csp.EditorPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
