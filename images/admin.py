@@ -4,7 +4,7 @@ delete an image that an article shows."""
 from django.contrib import admin, messages
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -103,7 +103,7 @@ class ImageAdmin(admin.ModelAdmin):
     def figure_code(self, obj):
         return format_html(
             '<textarea readonly rows="4" cols="90" class="vLargeTextField">{}</textarea><div class="help">{}</div>',
-            obj.figure_html(),
+            escape(obj.figure_html()),  # shown as code, not as a picture
             _(
                 "Dán đoạn này vào ô Nội dung của bài (chế độ mã HTML), "
                 "hoặc chọn ảnh ở mục “Chèn ảnh vào nội dung” trong trang sửa bài."

@@ -137,11 +137,11 @@ def _too_many_pixels(width=None, height=None):
     if width:
         return ValidationError(
             _("Ảnh quá nhiều điểm ảnh (%(w)s × %(h)s). Giới hạn là %(limit)s triệu điểm ảnh.")
-            % {"w": width, "h": height, "limit": max_pixels() // 1_000_000},
+            % {"w": width, "h": height, "limit": f"{max_pixels() / 1_000_000:g}"},
             code="too_many_pixels",
         )
     return ValidationError(
-        _("Ảnh quá nhiều điểm ảnh. Giới hạn là %(limit)s triệu điểm ảnh.") % {"limit": max_pixels() // 1_000_000},
+        _("Ảnh quá nhiều điểm ảnh. Giới hạn là %(limit)s triệu điểm ảnh.") % {"limit": f"{max_pixels() / 1_000_000:g}"},
         code="too_many_pixels",
     )
 
