@@ -88,7 +88,9 @@ def role_group(name):
     return group
 
 
-def library_image(width=1200, height=800, caption="Bà con bản Mường Phăng thu hoạch lúa.", credit="Ảnh: Quang Long", **fields):
+def library_image(
+    width=1200, height=800, caption="Bà con bản Mường Phăng thu hoạch lúa.", credit="Ảnh: Quang Long", **fields
+):
     """A library image made from a real JPEG, with its files and renditions."""
     import io
 

@@ -107,5 +107,7 @@ def test_tts_command_reads_the_article_and_stores_an_ogg(monkeypatch, tmp_path):
     call_command("make_article_audio", article.pk)
     article.refresh_from_db()
     assert re.fullmatch(r"audio/\d{4}/\d{2}/[0-9a-f]{32}\.ogg", article.audio.name)
-    assert (tmp_path / "read.txt").read_text(encoding="utf-8") == "Mùa hoa ban\n\nHoa ban nở trắng núi rừng.\n\nĐoạn một."
+    assert (tmp_path / "read.txt").read_text(
+        encoding="utf-8"
+    ) == "Mùa hoa ban\n\nHoa ban nở trắng núi rừng.\n\nĐoạn một."
     assert (tmp_path / "args").read_text().startswith("-v vi ")

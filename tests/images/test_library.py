@@ -82,7 +82,9 @@ def test_admin_upload_adds_an_image_with_who_and_when(client, desk):
     ids=["svg", "html-as-jpg", "truncated", "bomb"],
 )
 def test_admin_upload_errors_are_vietnamese_messages_not_500(client, desk, data, name, message):
-    response = client.post(ADD_URL, {"upload": files.upload(data, name), "caption": "Thử", "credit": "", "alt_text": ""})
+    response = client.post(
+        ADD_URL, {"upload": files.upload(data, name), "caption": "Thử", "credit": "", "alt_text": ""}
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Image.objects.exists()
