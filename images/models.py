@@ -13,19 +13,6 @@ from newsroom.fields import NFCCharField
 from . import processing
 
 
-class ImageQuerySet(models.QuerySet):
-    def search(self, text):
-        text = (text or "").strip()
-        if not text:
-            return self
-        return self.filter(
-            models.Q(caption__icontains=text)
-            | models.Q(credit__icontains=text)
-            | models.Q(alt_text__icontains=text)
-            | models.Q(original_filename__icontains=text)
-        )
-
-
 class Image(models.Model):
     """A library image. ``file`` is the re-encoded original (random name, no
     metadata); its renditions sit next to it as ``<name>-<width>.webp`` and
@@ -64,8 +51,6 @@ class Image(models.Model):
         editable=False,
     )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
-
-    objects = ImageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ảnh")
