@@ -21,6 +21,10 @@ _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "articles.add_tag",
     "articles.change_tag",
     "counters.view_articleviewcount",  # counters/migrations/0003_roles_see_view_statistics.py
+    # The image library; images/migrations/0002_roles_use_the_library.py.
+    "images.view_image",
+    "images.add_image",
+    "images.change_image",
 ]
 _DESK = _WRITE + [
     "articles.publish_article",
@@ -29,6 +33,7 @@ _DESK = _WRITE + [
     "articles.change_category",
     "articles.delete_tag",
     "newsroom.view_publication",
+    "images.delete_image",
 ]
 
 # Comment moderation; keep in step with comments/migrations/0002_moderator_roles.py.

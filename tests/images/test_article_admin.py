@@ -53,3 +53,23 @@ def test_the_article_form_works_without_choosing_any_image(client, desk):
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.featured_image is None and article.body == "<p>Nội dung bài.</p>"
+
+
+def test_a_reporter_uploads_and_chooses_library_images(client, publication):
+    from django.contrib.auth.models import Group
+
+    from articles import roles
+
+    reporter = UserFactory(username="phongvien", is_staff=True)
+    reporter.groups.add(Group.objects.get(name=roles.REPORTER))
+    client.force_login(reporter)
+    page = client.get(ADD_URL).content.decode()
+    assert "Chèn ảnh vào nội dung" in page and "Ảnh đại diện" in page
+    library_image(caption="Hoa ban nở trắng Mường Phăng")
+    found = client.get(
+        "/admin/autocomplete/",
+        {"term": "hoa ban", "app_label": "articles", "model_name": "article", "field_name": "featured_image"},
+    )
+    assert found.status_code == 200 and found.json()["results"]
+    assert client.get("/admin/images/image/add/").status_code == 200
+    assert not reporter.has_perm("images.delete_image")
