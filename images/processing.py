@@ -119,7 +119,7 @@ def prepare(fileobj, size=None):
             image = Image.open(fileobj, formats=[kind])  # reads the header only
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels() from None
-    except (OSError, SyntaxError, ValueError):
+    except Exception:  # noqa: BLE001 - an untrusted file: any parser error means "not a usable image"
         raise _corrupt() from None
     if image.width * image.height > max_pixels():
         image.close()
@@ -128,7 +128,9 @@ def prepare(fileobj, size=None):
         image.load()  # the decode: only now is memory spent on pixels
         frames = _gif_frames(image) if kind == "GIF" else []
         clean = _clean(image, kind)
-    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
+    except ValidationError:
+        raise
+    except Exception:  # noqa: BLE001 - truncated, corrupt or hostile data: refused, never a 500
         raise _corrupt() from None
     return PreparedImage(image=clean, format=kind, frames=frames)
 

@@ -67,7 +67,7 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
 
 def test_print_view_queries(client, categories, django_assert_num_queries):
     fill(10, categories)
-    article = ArticleFactory(category=categories[0], tags=TAGS)
+    article = ArticleFactory(category=categories[0], tags=TAGS, featured_image=library_image(640, 400))
     client.get("/")
-    with django_assert_num_queries(1):  # the article (with its category)
+    with django_assert_num_queries(1):  # the article (with its category and featured image)
         assert client.get(article.get_print_url()).status_code == 200

@@ -169,3 +169,13 @@ def test_prepare_is_fast_enough_for_a_large_photo():
     start = time.perf_counter()
     prepare(files.jpeg(3000, 2000))
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("cut", [9, 40, 200])
+def test_damaged_files_of_every_kind_are_refused_not_crashed(cut):
+    for data in (files.png(), files.webp(), files.animated_gif(), files.jpeg()):
+        damaged = data[:cut] + bytes(b ^ 0x5A for b in data[cut : cut + 64]) + data[cut + 64 :]
+        try:
+            prepare(damaged)
+        except ValidationError as error:
+            assert error.code in {"corrupt", "bad_type", "too_many_pixels"}
