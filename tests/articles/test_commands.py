@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, Category, Tag
 from counters.models import ArticleViewCount
+from images.models import Image
 from newsroom.models import Publication
 from tests.factories import CategoryFactory
 
@@ -43,13 +44,18 @@ def test_load_demo_builds_the_newspaper_and_is_idempotent(client):
     counts = (Category.objects.count(), Article.objects.count(), Tag.objects.count(), get_user_model().objects.count())
     assert counts[0] >= 12 and counts[1] >= 60
     assert Article.objects.published().count() == counts[1]
-    assert Article.objects.exclude(featured_image="").exists()
+    # Demo photos are library images, each added once, with renditions.
+    assert Article.objects.filter(featured_image__isnull=False).exists()
+    images = Image.objects.count()
+    assert 0 < images <= 12
+    assert all(image.rendition_widths for image in Image.objects.all())
     assert Publication.load().sapo_prefix == "ĐBP"
     assert ArticleViewCount.objects.count() == counts[1]
 
     call_command("load_demo", force=True, verbosity=0)
     again = (Category.objects.count(), Article.objects.count(), Tag.objects.count(), get_user_model().objects.count())
     assert again == counts
+    assert Image.objects.count() == images
 
     # The demo accounts log in, each with their role.
     assert client.login(username="thuky", password="newsroom-demo")

@@ -12,7 +12,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +19,8 @@ from django.utils import timezone
 from articles import roles
 from articles.models import Article, Category
 from counters.services import seed_view_count
+from images.models import Image
+from images.services import add_image_from_file
 from newsroom.models import Publication
 from newsroom.text import slugify_vi
 
@@ -124,12 +125,15 @@ class Command(BaseCommand):
                 status=Article.Status.PUBLISHED,
                 published_at=published_at,
                 featured_position=row.get("featured_position"),
-                featured_image_caption=row.get("image_caption", "") or "",
-                featured_image_credit=row.get("image_credit", "") or "",
             )
             if row.get("image"):
-                with open(image_dir / row["image"], "rb") as handle:
-                    article.featured_image.save(row["image"], File(handle), save=False)
+                image = self.library_image(image_dir, row)
+                article.featured_image = image
+                # The same photo under another story may carry its own caption.
+                if (row.get("image_caption") or "") != image.caption:
+                    article.featured_image_caption = row.get("image_caption") or ""
+                if (row.get("image_credit") or "") != image.credit:
+                    article.featured_image_credit = row.get("image_credit") or ""
             article.save()
             article.tags.set(row.get("tags", []))
             # A stable starting count, so "Đọc nhiều" has something to show.
@@ -138,6 +142,20 @@ class Command(BaseCommand):
             existing.add(slug)
             created += 1
         return created
+
+    def library_image(self, image_dir, row):
+        """The demo photo as a library image (with its renditions), added
+        once and reused by every article that shows it."""
+        image = Image.objects.filter(original_filename=row["image"]).order_by("pk").first()
+        if image is None:
+            with open(image_dir / row["image"], "rb") as handle:
+                image = add_image_from_file(
+                    handle,
+                    original_filename=row["image"],
+                    caption=row.get("image_caption", "") or "",
+                    credit=row.get("image_credit", "") or "",
+                )
+        return image
 
     def load_accounts(self):
         User = get_user_model()
