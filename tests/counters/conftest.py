@@ -11,7 +11,8 @@ TEST_REDIS_URL = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:63
 
 @pytest.fixture
 def redis_backend(settings):
-    """The Redis backend (DB 6 unless NEWSROOM_TEST_REDIS_URL says otherwise) under a key prefix of its own, removed afterwards."""
+    """The Redis backend (DB 6 unless NEWSROOM_TEST_REDIS_URL says otherwise) under a
+    key prefix of its own, removed afterwards."""
     redis = pytest.importorskip("redis")
     client = redis.Redis.from_url(TEST_REDIS_URL)
     try:
