@@ -48,6 +48,11 @@ chromium:
 # axe-core (accessibility checks in the browser tests), from the npm registry
 # into node_modules/ (gitignored), at the version pinned in package-lock.json.
 $(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "Installing npm for axe-core..."; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	fi
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 

@@ -94,6 +94,8 @@ def paper(request, publication):
 def run_axe(page):
     """axe-core's WCAG 2 A/AA rules on the page as it is; the serious and
     critical violations, as readable strings."""
+    if not AXE.is_file():
+        pytest.fail(f"axe-core not found at {AXE}: run `make axe` (npm ci).", pytrace=False)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async () => {
