@@ -23,8 +23,17 @@ from images.models import Image
 from images.services import add_image_from_file
 from newsroom.models import Publication
 from newsroom.text import slugify_vi
+from newsroom.themes import DEFAULT_THEME, THEMES
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+# The demo paper of each theme: Báo Điện Biên Phủ's is the full newspaper;
+# Báo Bắc Kạn (“BBK - ” sapos, kickers) and the Lai Châu portal (its own
+# categories) have their own, smaller ones. Images are shared.
+DEMO_FILES = {
+    "dienbienphu": DEMO_DIR / "newspaper.json",
+    "backan": DEMO_DIR / "backan.json",
+    "laichau": DEMO_DIR / "laichau.json",
+}
 
 # username, password, role (None: superuser). Listed in the README.
 DEMO_ACCOUNTS = [
@@ -40,7 +49,12 @@ class Command(BaseCommand):
     help = "Nạp tờ báo mẫu (chuyên mục, bài viết, ảnh, tài khoản mẫu). Chạy lại không tạo trùng."
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", default=str(DEMO_DIR / "newspaper.json"))
+        parser.add_argument("--file", help="Tệp dữ liệu mẫu (mặc định: tệp của giao diện đã chọn).")
+        parser.add_argument(
+            "--theme",
+            choices=sorted(THEMES),
+            help="Nạp tờ báo mẫu của giao diện này và chuyển trang sang giao diện đó.",
+        )
         parser.add_argument(
             "--force",
             action="store_true",
@@ -53,14 +67,15 @@ class Command(BaseCommand):
                 "Dữ liệu mẫu có tài khoản với mật khẩu công khai: chỉ nạp khi DEBUG bật, "
                 "hoặc thêm --force nếu bạn chắc chắn."
             )
-        path = Path(options["file"])
+        theme = options["theme"]
+        path = Path(options["file"] or DEMO_FILES[theme or DEFAULT_THEME])
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise CommandError(f"Không đọc được {path}: {exc}") from exc
 
         with transaction.atomic():
-            self.load_publication(data["publication"])
+            self.load_publication(data["publication"], theme)
             categories = self.load_categories(data["categories"])
             created = self.load_articles(data["articles"], categories, path.parent / "images")
             users = self.load_accounts()
@@ -74,12 +89,13 @@ class Command(BaseCommand):
         for username, password, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username} / {password}  ({role or 'quản trị'})")
 
-    def load_publication(self, values):
+    def load_publication(self, values, theme=None):
         publication, _ = Publication.objects.get_or_create(pk=1)
-        if publication.owner:  # already set up: keep what the newsroom changed
-            return
-        for field, value in values.items():
-            setattr(publication, field, value)
+        if not publication.owner:  # not set up yet; otherwise keep what the newsroom changed
+            for field, value in values.items():
+                setattr(publication, field, value)
+        if theme:  # asked for explicitly (THEME=backan make run)
+            publication.theme = theme
         publication.save()
 
     def load_categories(self, rows):
