@@ -89,7 +89,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title",)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
     date_hierarchy = "published_at"
-    autocomplete_fields = ("category",)
+    autocomplete_fields = ("category", "featured_image")
     list_per_page = 50
     show_full_result_count = False  # no COUNT(*) over the whole archive on every page
     readonly_fields = ("status", "workflow_history", "created_by", "created_at", "updated_at", "view_link")
@@ -113,6 +113,8 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Ảnh đại diện"),
             {"fields": ("featured_image", "featured_image_caption", "featured_image_credit")},
         ),
+        (_("Ảnh trong nội dung"), {"fields": ("insert_image", "insert_image_caption")}),
+        (_("Âm thanh"), {"fields": ("audio",)}),
         (_("Quy trình"), {"fields": ("transition_note", "workflow_history", "edit_version")}),
         (_("Thông tin"), {"classes": ("collapse",), "fields": ("created_by", "created_at", "updated_at")}),
     )

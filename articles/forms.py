@@ -1,10 +1,16 @@
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
+from images.models import Image
+
 from . import revisions, services
+from .media import check_audio
 from .models import Article
 from .sanitize import clean_body
 
@@ -58,6 +64,24 @@ class ArticleAdminForm(forms.ModelForm):
     editor = None
     conflict = None
 
+    # Put a library image into the body: the server appends its figure (with
+    # caption) at the end of the body on save, whatever editor widget the
+    # body uses, and works without JavaScript. The editor can then move it.
+    insert_image = forms.ModelChoiceField(
+        label=_("Chèn ảnh vào nội dung"),
+        queryset=Image.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Article._meta.get_field("featured_image"), admin.site),
+        help_text=_("Chọn một ảnh trong thư viện: khi lưu, ảnh và chú thích được thêm vào cuối nội dung bài."),
+    )
+    insert_image_caption = forms.CharField(
+        label=_("Chú thích cho ảnh chèn"),
+        required=False,
+        max_length=500,
+        help_text=_("Để trống để dùng chú thích và nguồn ảnh trong thư viện."),
+        widget=forms.TextInput(attrs={"size": 90}),
+    )
+
     class Meta:
         model = Article
         fields = [
@@ -77,6 +101,7 @@ class ArticleAdminForm(forms.ModelForm):
             "featured_image",
             "featured_image_caption",
             "featured_image_credit",
+            "audio",
         ]
         widgets = {
             "title": forms.TextInput(attrs={"size": 90, "data-slug-source": "title"}),
@@ -85,11 +110,20 @@ class ArticleAdminForm(forms.ModelForm):
             "lead": forms.Textarea(attrs={"rows": 3, "cols": 90}),
             "body": AdminProseEditorWidget(config=PROSE_EDITOR_CONFIG, preset="configurable"),
             "byline": forms.TextInput(attrs={"size": 60}),
+            "featured_image_caption": forms.TextInput(attrs={"size": 90}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["edit_version"].initial = self.instance.version
+        if "audio" in self.fields:
+            self.fields["audio"].widget.attrs["accept"] = "audio/mpeg,audio/mp4,audio/ogg,.mp3,.m4a,.ogg"
+
+    def clean_audio(self):
+        audio = self.cleaned_data.get("audio")
+        if isinstance(audio, UploadedFile):
+            return check_audio(audio)
+        return audio
 
     @property
     def requested_step(self):
@@ -97,6 +131,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._insert_image(cleaned)
         if self.instance.pk is not None:
             self._check_version(cleaned)
         name = self.requested_step
@@ -145,7 +180,7 @@ class ArticleAdminForm(forms.ModelForm):
             if name not in cleaned:
                 continue
             value = cleaned[name]
-            if name == "category":
+            if name in ("category", "featured_image"):
                 value = value.pk if value else None
             elif name == "tags":
                 value = sorted(value or [])
@@ -153,3 +188,11 @@ class ArticleAdminForm(forms.ModelForm):
                 value = clean_body(value)
             data[name] = value
         return data
+
+    def _insert_image(self, cleaned):
+        """A library image chosen in "Chèn ảnh vào nội dung" goes at the end of the body as a figure."""
+        image = cleaned.get("insert_image")
+        if image is not None and "body" in cleaned:
+            caption = cleaned.get("insert_image_caption") or None
+            figure = image.figure_html(caption=caption)
+            cleaned["body"] = f"{cleaned['body'] or ''}\n{figure}".strip()

@@ -163,7 +163,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Columns and joins a story list needs (no body), newest first."""
         return (
-            self.select_related("category")
+            self.select_related("category", "featured_image")
             .defer("body", "created_by", "updated_at", "created_at")
             .order_by("-published_at", "-id")
         )
@@ -244,18 +244,35 @@ class Article(models.Model):
         blank=True,
         help_text=_("Đặt số (1 đứng đầu) để đưa bài vào khối Tin tiêu điểm trên trang chủ; để trống nếu không."),
     )
-    featured_image = models.ImageField(
-        _("ảnh đại diện"),
-        upload_to="articles/%Y/%m/",
+    featured_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
         blank=True,
-        width_field="featured_image_width",
-        height_field="featured_image_height",
+        on_delete=models.PROTECT,
+        related_name="featured_in",
+        help_text=_("Chọn một ảnh trong thư viện ảnh (gõ để tìm theo chú thích, nguồn ảnh)."),
     )
-    featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    featured_image_caption = NFCCharField(_("chú thích ảnh"), max_length=500, blank=True)
+    featured_image_caption = NFCCharField(
+        _("chú thích ảnh"),
+        max_length=500,
+        blank=True,
+        help_text=_("Để trống để dùng chú thích của ảnh trong thư viện; điền để thay riêng cho bài này."),
+    )
     featured_image_credit = NFCCharField(
-        _("nguồn ảnh"), max_length=200, blank=True, help_text=_("Ví dụ “Ảnh: Quang Long”.")
+        _("nguồn ảnh"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Để trống để dùng nguồn ảnh trong thư viện; điền để thay riêng cho bài này, ví dụ “Ảnh: Quang Long”."
+        ),
+    )
+    audio = models.FileField(
+        _("tệp âm thanh"),
+        upload_to="audio/%Y/%m/",
+        max_length=200,
+        blank=True,
+        help_text=_("MP3, M4A hoặc OGG. Trình phát hiện phía trên sapo."),
     )
     pinned_position = models.PositiveSmallIntegerField(
         _("vị trí ghim trong chuyên mục"),
@@ -348,6 +365,26 @@ class Article(models.Model):
     def label(self):
         """The upper-case label above the title: the genre, else the category."""
         return self.genre or self.category.name
+
+    @property
+    def featured_caption(self):
+        """The caption under the featured image: the article's own, else the
+        library image's."""
+        if self.featured_image_caption:
+            return self.featured_image_caption
+        return self.featured_image.caption if self.featured_image else ""
+
+    @property
+    def featured_credit(self):
+        if self.featured_image_credit:
+            return self.featured_image_credit
+        return self.featured_image.credit if self.featured_image else ""
+
+    @property
+    def audio_type(self):
+        from .media import audio_content_type
+
+        return audio_content_type(self.audio.name) if self.audio else ""
 
     @property
     def is_visible(self):

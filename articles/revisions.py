@@ -12,6 +12,8 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from images.models import Image
+
 from .models import Article, Category
 
 # (field name, label shown in the diff, restored by "Khôi phục"?)
@@ -25,6 +27,7 @@ REVISION_FIELDS = [
     ("category", _("Chuyên mục"), True),
     ("tags", _("Từ khóa"), True),
     ("byline", _("Tác giả"), True),
+    ("featured_image", _("Ảnh đại diện"), True),
     ("featured_image_caption", _("Chú thích ảnh"), True),
     ("featured_image_credit", _("Nguồn ảnh"), True),
     ("status", _("Trạng thái"), False),
@@ -36,6 +39,8 @@ RESTORED_FIELDS = [name for name, _label, restored in REVISION_FIELDS if restore
 def _value(article, name):
     if name == "category":
         return article.category_id
+    if name == "featured_image":
+        return article.featured_image_id
     if name == "tags":
         return sorted(article.tags.names())
     if name == "published_at":
@@ -52,11 +57,15 @@ def apply(article, data):
     """Put the restorable values of ``data`` onto ``article`` (not saved);
     return the tags to set after saving."""
     for name in RESTORED_FIELDS:
-        if name in ("tags", "category") or name not in data:
+        if name in ("tags", "category", "featured_image") or name not in data:
             continue
         setattr(article, name, data[name] or "")
     if data.get("category") and Category.objects.filter(pk=data["category"]).exists():
         article.category_id = data["category"]
+    if "featured_image" in data:
+        image_id = data["featured_image"]
+        if image_id is None or Image.objects.filter(pk=image_id).exists():  # a deleted image is not brought back
+            article.featured_image_id = image_id
     return data.get("tags", [])
 
 
@@ -74,6 +83,8 @@ def _display(name, value, categories):
         return categories.get(value, str(value))
     if name == "tags":
         return ", ".join(value)
+    if name == "featured_image":
+        return _("Ảnh số %(id)s trong thư viện") % {"id": value}
     if name == "status":
         return str(Article.Status(value).label) if value in Article.Status.values else str(value)
     if name == "body":

@@ -22,6 +22,10 @@ _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "articles.add_tag",
     "articles.change_tag",
     "counters.view_articleviewcount",  # counters/migrations/0003_roles_see_view_statistics.py
+    # The image library; images/migrations/0002_roles_use_the_library.py.
+    "images.view_image",
+    "images.add_image",
+    "images.change_image",
 ]
 _REVIEW = _WRITE + ["articles.review_article"]  # migrations/0005_workflow_roles.py
 _DESK = _REVIEW + [
@@ -31,6 +35,7 @@ _DESK = _REVIEW + [
     "articles.change_category",
     "articles.delete_tag",
     "newsroom.view_publication",
+    "images.delete_image",
 ]
 
 # Comment moderation; keep in step with comments/migrations/0002_moderator_roles.py.

@@ -5,7 +5,6 @@ from django.urls import include, path, re_path
 from counters.views import count_view
 
 from . import health, views
-from .media import serve_media
 
 admin.site.site_header = views.admin_site_header
 admin.site.site_title = views.admin_site_header
@@ -20,7 +19,7 @@ urlpatterns = [
 if settings.NEWSROOM_SERVE_MEDIA:
     # Development and `make serve` only; a newsroom's server lets the web
     # server or CDN serve MEDIA_ROOT.
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.serve_media))
 
 urlpatterns.append(path("", include("comments.urls")))
 urlpatterns.append(path("", include("articles.urls")))

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "taggit",
     "csp",
     "newsroom",
+    "images",
     "articles",
     "counters",
     "comments",
@@ -261,3 +262,11 @@ NEWSROOM_COUNT_WITH_BEACON = env_bool("NEWSROOM_COUNT_WITH_BEACON", False)
 NEWSROOM_MOST_READ_DAYS = int(env("NEWSROOM_MOST_READ_DAYS", "7"))
 # Daily buckets older than this are deleted by `manage.py prune_daily_views`.
 NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40"))
+
+# Image library (docs/images.md). Limits are checked before an upload is
+# decoded: the file size first, then the pixel count read from its header.
+NEWSROOM_IMAGE_MAX_BYTES = int(env("NEWSROOM_IMAGE_MAX_BYTES", str(25 * 1024 * 1024)))
+NEWSROOM_IMAGE_MAX_PIXELS = int(env("NEWSROOM_IMAGE_MAX_PIXELS", "50000000"))  # 50 megapixels
+NEWSROOM_IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+# Article audio (MP3, M4A, OGG), checked by content.
+NEWSROOM_AUDIO_MAX_BYTES = int(env("NEWSROOM_AUDIO_MAX_BYTES", str(60 * 1024 * 1024)))

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from tests.factories import ArticleFactory, CategoryFactory, CommentFactory
+from tests.factories import ArticleFactory, CategoryFactory, CommentFactory, library_image
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +14,13 @@ TAGS = ["Điện Biên Phủ", "du lịch", "nông thôn mới", "cà phê"]
 
 
 def fill(n, categories):
+    # Stories with and without a featured image (a library image with its
+    # renditions): the images come with the stories, never one query each.
+    image = library_image(640, 400)
     for i in range(n):
-        ArticleFactory(category=categories[i % len(categories)], tags=TAGS[: 1 + i % 4])
+        ArticleFactory(
+            category=categories[i % len(categories)], tags=TAGS[: 1 + i % 4], featured_image=image if i % 2 else None
+        )
 
 
 @pytest.fixture
@@ -47,7 +52,7 @@ def test_category_queries_do_not_grow(client, categories, django_assert_num_quer
 @pytest.mark.parametrize("n", [5, 60])
 def test_article_queries_do_not_grow(client, categories, django_assert_num_queries, n):
     fill(n, categories)
-    article = ArticleFactory(category=categories[0], tags=TAGS)
+    article = ArticleFactory(category=categories[0], tags=TAGS, featured_image=library_image(640, 400))
     CommentFactory.create_batch(n, article=article, approved=True, reply="Cảm ơn bạn đọc.")
     client.get("/")
     # article, its tags, count the view, the approved comments (one query with
@@ -62,7 +67,7 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
 
 def test_print_view_queries(client, categories, django_assert_num_queries):
     fill(10, categories)
-    article = ArticleFactory(category=categories[0], tags=TAGS)
+    article = ArticleFactory(category=categories[0], tags=TAGS, featured_image=library_image(640, 400))
     client.get("/")
-    with django_assert_num_queries(1):  # the article (with its category)
+    with django_assert_num_queries(1):  # the article (with its category and featured image)
         assert client.get(article.get_print_url()).status_code == 200
