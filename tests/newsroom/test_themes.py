@@ -113,8 +113,8 @@ def test_a_theme_adds_no_query(client, publication, theme, django_assert_num_que
     article = ArticleFactory(category=category, tags=["du lịch"])
     CommentFactory.create_batch(3, article=article, approved=True)
     client.get("/")  # warm the profile and category tree caches
-    # featured, latest, the one home-page category block, most read
-    with django_assert_num_queries(4):
+    # featured, latest, pinned stories, the one home-page category block, most read
+    with django_assert_num_queries(5):
         assert client.get("/").status_code == 200
     with django_assert_num_queries(4):
         assert client.get(category.get_absolute_url()).status_code == 200
