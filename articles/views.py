@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from counters import rules
 from counters.services import record_view, view_count
 
-from . import selectors
+from . import search, selectors
 from .categories import category_tree
 from .models import Article, Tag
 
@@ -186,4 +186,33 @@ class MostReadView(TemplateView):
         context["windows"] = self.WINDOWS.items()
         context["articles"] = selectors.most_read(limit=20, days=int(window))
         context["sidebar_latest"] = selectors.latest()
+        return context
+
+
+class SearchView(StrictPaginationMixin, ListView):
+    """``/tim-kiem/?q=``: published articles matching the words, ranked (see
+    articles/search.py). Whatever arrives in ``q`` answers 200: an empty or
+    unusable query shows the form with a hint, never an error."""
+
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.query = search.SearchQuery(request.GET.get("q", ""))
+
+    def get_queryset(self):
+        return search.search_articles(self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        notices = []
+        if self.query.truncated:
+            notices.append(
+                _("Từ khóa dài quá: chỉ tìm theo %(n)d ký tự đầu.") % {"n": search.MAX_QUERY_LENGTH}
+            )
+        if self.query.too_many_terms:
+            notices.append(_("Chỉ tìm theo %(n)d từ đầu tiên.") % {"n": search.MAX_TERMS})
+        context.update(query=self.query, notices=notices)
         return context

@@ -1,0 +1,183 @@
+"""Reader search (``/tim-kiem/?q=``): accent- and case-insensitive Vietnamese.
+
+The query is cleaned here (NFC, control characters and NUL removed, length
+and number of words bounded) and folded to lower-case words without accents:
+"ĐIỆN BIÊN", "Điện Biên" typed decomposed (NFD) and "dien bien" all become
+``["dien", "bien"]``. An article matches when every word occurs in its title,
+sapo or body, or when one of its tags contains every word.
+
+PostgreSQL: full-text search over ``newsroom_unaccent(title || lead || body)``
+with the ``simple`` configuration (no stemming, no stop words: Vietnamese is
+written in syllables), served by the GIN index made in migration
+``0006_search_unaccent_gin``. SQLite: the same words, matched as whole words
+against text folded by ``newsroom_fold()`` (a Python function installed on
+each SQLite connection, newsroom/sqlite.py); it reads every published row,
+which is fine for the small sites that run on SQLite.
+
+Ranking, the same on both: title matches first, then sapo matches, then the
+rest; newest first within each group.
+"""
+
+import re
+import unicodedata
+
+from django.db import connection
+from django.db.models import BooleanField, Case, F, Func, Q, TextField, Value, When
+from django.db.models.functions import Concat
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from newsroom.text import fold, nfc
+
+from .models import Article, Tag
+
+MAX_QUERY_LENGTH = 200  # characters kept from what the reader typed
+MAX_TERMS = 10  # words searched for
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+class SearchQuery:
+    """What the reader typed, cleaned: ``text`` (shown back), ``terms`` (the
+    folded words searched for) and ``truncated`` (too long, cut)."""
+
+    def __init__(self, raw):
+        raw = raw if isinstance(raw, str) else ""
+        text = _CONTROL.sub(" ", nfc(raw))
+        self.truncated = len(text) > MAX_QUERY_LENGTH
+        self.text = " ".join(text[:MAX_QUERY_LENGTH].split())
+        terms = []
+        for term in fold(self.text).split():
+            if term not in terms:
+                terms.append(term)
+        self.too_many_terms = len(terms) > MAX_TERMS
+        self.terms = terms[:MAX_TERMS]
+
+    def __bool__(self):
+        return bool(self.terms)
+
+
+# PostgreSQL ---------------------------------------------------------------
+
+class PgMatches(Func):
+    """``to_tsvector('simple', newsroom_unaccent(<text>)) @@ plainto_tsquery('simple', 'dien bien')``.
+
+    For the title, sapo and body together this must stay the very expression
+    of the index in migration 0006, or the planner cannot use the index."""
+
+    output_field = BooleanField()
+    arity = 2
+
+    def as_sql(self, compiler, connection, **extra_context):
+        document, document_params = compiler.compile(self.source_expressions[0])
+        query, query_params = compiler.compile(self.source_expressions[1])
+        sql = f"to_tsvector('simple'::regconfig, newsroom_unaccent({document})) @@ plainto_tsquery('simple'::regconfig, {query})"
+        return sql, (*document_params, *query_params)
+
+
+class PgDocument(Func):
+    """``(title || ' ' || lead) || ' ' || body`` written exactly as the index has it."""
+
+    arity = 3
+    output_field = TextField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.source_expressions:
+            sql, p = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(p)
+        return f"(({parts[0]} || ' ' || {parts[1]}) || ' ' || {parts[2]})", params
+
+
+def _pg_filters(terms):
+    words = Value(" ".join(terms))
+    text = PgMatches(PgDocument(F("title"), F("lead"), F("body")), words)
+    tags = Tag.objects.filter(PgMatches(F("name"), words))
+    return {
+        "text": text,
+        "tags": tags,
+        "title": PgMatches(F("title"), words),
+        "lead": PgMatches(F("lead"), words),
+    }
+
+
+# SQLite -------------------------------------------------------------------
+
+
+class Fold(Func):
+    """``newsroom_fold(text)``: " dien bien phu ", see newsroom/sqlite.py."""
+
+    function = "newsroom_fold"
+    arity = 1
+    output_field = TextField()
+
+
+class FoldHtml(Fold):
+    """``newsroom_fold_html(body)``: the same, for HTML (tags are not words)."""
+
+    function = "newsroom_fold_html"
+
+
+def _all_words(expression, terms):
+    condition = Q()
+    for term in terms:
+        condition &= Q(**{f"{expression}__contains": f" {term} "})
+    return condition
+
+
+def _sqlite_filters(terms):
+    tags = Tag.objects.alias(folded=Fold(F("name"))).filter(_all_words("folded", terms))
+    return {
+        "alias": {
+            "folded_title": Fold(F("title")),
+            "folded_lead": Fold(F("lead")),
+            "folded_text": Concat(Fold(F("title")), Fold(F("lead")), FoldHtml(F("body")), output_field=TextField()),
+        },
+        "text": _all_words("folded_text", terms),
+        "tags": tags,
+        "title": _all_words("folded_title", terms),
+        "lead": _all_words("folded_lead", terms),
+    }
+
+
+def search_articles(query):
+    """Published articles matching ``query`` (a SearchQuery), ranked."""
+    if not query:
+        return Article.objects.none()
+    published = Article.objects.published()
+    if connection.vendor == "postgresql":
+        parts = _pg_filters(query.terms)
+    else:
+        parts = _sqlite_filters(query.terms)
+        published = published.alias(**parts["alias"])
+    tagged_ids = Article.tags.through.objects.filter(tag__in=parts["tags"]).values("content_object_id")
+    by_text = published.filter(parts["text"]).order_by().values("pk")
+    by_tag = published.filter(pk__in=tagged_ids).order_by().values("pk")
+    matches = Article.objects.filter(pk__in=by_text.union(by_tag))
+    if connection.vendor != "postgresql":
+        matches = matches.alias(**parts["alias"])
+    return (
+        matches.for_listing()
+        .annotate(
+            title_hit=Case(When(parts["title"], then=Value(True)), default=Value(False)),
+            lead_hit=Case(When(parts["lead"], then=Value(True)), default=Value(False)),
+        )
+        .order_by("-title_hit", "-lead_hit", "-published_at", "-id")
+    )
+
+
+def highlight(text, terms):
+    """``text`` escaped, with each word whose folded form is one of ``terms``
+    wrapped in ``<mark>`` (accent-insensitive: "dien" marks "Điện")."""
+    text = unicodedata.normalize("NFC", str(text))
+    wanted = set(terms)
+    out, last = [], 0
+    for match in _WORD.finditer(text):
+        if fold(match.group()).strip() in wanted:
+            out.append(conditional_escape(text[last : match.start()]))
+            out.append(f"<mark>{conditional_escape(match.group())}</mark>")
+            last = match.end()
+    out.append(conditional_escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308  (every piece escaped above)
