@@ -1,8 +1,13 @@
 """Public pages: home, category, article and its print view."""
 
+from datetime import timedelta
+
 from django.conf import settings
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_page
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -216,3 +221,51 @@ class SearchView(StrictPaginationMixin, ListView):
             notices.append(_("Chỉ tìm theo %(n)d từ đầu tiên.") % {"n": search.MAX_TERMS})
         context.update(query=self.query, notices=notices)
         return context
+
+
+class FeedListView(TemplateView):
+    """``/rss/``: the feeds a reader may subscribe to."""
+
+    template_name = "articles/feed_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["feed_categories"] = category_tree().categories
+        return context
+
+
+@cache_page(300)
+def news_sitemap(request):
+    """``/sitemap-news.xml``: Google News sitemap, the published stories of
+    the last ``NEWSROOM_NEWS_SITEMAP_HOURS`` hours, at most
+    ``NEWSROOM_NEWS_SITEMAP_MAX``, newest first. One query."""
+    since = timezone.now() - timedelta(hours=settings.NEWSROOM_NEWS_SITEMAP_HOURS)
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=since)
+        .select_related("category")
+        .only("id", "slug", "title", "published_at", "category__slug")
+        .order_by("-published_at", "-id")[: settings.NEWSROOM_NEWS_SITEMAP_MAX]
+    )
+    return render(
+        request,
+        "articles/sitemap_news.xml",
+        {"articles": articles, "base": f"{request.scheme}://{request.get_host()}"},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+def robots_txt(request):
+    base = f"{request.scheme}://{request.get_host()}"
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /ban-in/",
+        f"Disallow: {reverse('articles:search')}",
+        "Disallow: /luot-xem/",
+        "",
+        f"Sitemap: {base}{reverse('articles:sitemap_index')}",
+        f"Sitemap: {base}{reverse('articles:sitemap_news')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

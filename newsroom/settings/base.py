@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "newsroom",
     "articles",
@@ -157,6 +158,10 @@ NEWSROOM_RELATED_COUNT = 8
 NEWSROOM_LATEST_COUNT = 8
 NEWSROOM_HOME_BLOCK_SIZE = 5
 NEWSROOM_FEATURED_COUNT = 5
+NEWSROOM_FEED_SIZE = 30  # stories in each RSS feed
+NEWSROOM_SITEMAP_PAGE_SIZE = 5000  # addresses per sitemap page (the protocol allows 50,000)
+NEWSROOM_NEWS_SITEMAP_HOURS = 48  # Google News: stories of the last 48 hours…
+NEWSROOM_NEWS_SITEMAP_MAX = 1000  # …at most 1,000 of them
 
 LOGGING = {
     "version": 1,
