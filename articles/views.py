@@ -20,20 +20,12 @@ from .categories import category_tree
 from .models import Article, Tag
 
 
-def sidebar_context(exclude_ids=()):
-    return {
-        "sidebar_latest": selectors.latest(exclude_ids=exclude_ids),
-        "sidebar_most_read": selectors.most_read(exclude_ids=exclude_ids),
-    }
-
-
 class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(selectors.home_page())
-        context["sidebar_most_read"] = selectors.most_read()
         return context
 
 
@@ -70,7 +62,6 @@ class CategoryView(StrictPaginationMixin, ListView):
         context["category"] = self.category
         context["ancestors"] = self.tree.ancestors(self.category)
         context["subcategories"] = [c for c in self.tree.children.get(self.category.pk, []) if c.show_in_menu]
-        context.update(sidebar_context())
         return context
 
 
@@ -133,7 +124,6 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
         context["count_with_beacon"] = settings.NEWSROOM_COUNT_WITH_BEACON and not self.is_preview
         context["related"] = selectors.related(article)
         context["ancestors"] = category_tree().ancestors(article.category)
-        context.update(sidebar_context(exclude_ids=[article.pk]))
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -171,7 +161,6 @@ class TagView(StrictPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["tag"] = self.tag
-        context.update(sidebar_context())
         return context
 
 
@@ -190,7 +179,6 @@ class MostReadView(TemplateView):
         context["window"] = window
         context["windows"] = self.WINDOWS.items()
         context["articles"] = selectors.most_read(limit=20, days=int(window))
-        context["sidebar_latest"] = selectors.latest()
         return context
 
 
