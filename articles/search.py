@@ -60,46 +60,53 @@ class SearchQuery:
 
 # PostgreSQL ---------------------------------------------------------------
 
-class PgMatches(Func):
-    """``to_tsvector('simple', newsroom_unaccent(<text>)) @@ plainto_tsquery('simple', 'dien bien')``.
 
-    For the title, sapo and body together this must stay the very expression
-    of the index in migration 0006, or the planner cannot use the index."""
+class PgMatches(Func):
+    """``<table>.search_document @@ to_tsquery('simple', 'dien:A & bien:A')``.
+
+    ``search_document`` is the stored generated column of migration 0006
+    (title weighted A, sapo B, body C) with its GIN index; ``weights`` "A"
+    asks for title matches only, "AB" for title or sapo, "" for anywhere.
+    Terms are folded words (letters and digits only), so they cannot carry
+    tsquery syntax."""
+
+    output_field = BooleanField()
+
+    def __init__(self, terms, weights=""):
+        self.terms, self.weights = list(terms), weights
+        super().__init__(F("pk"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk_sql, params = compiler.compile(self.source_expressions[0])
+        column = pk_sql.rsplit(".", 1)[0] + '."search_document"' if "." in pk_sql else '"search_document"'
+        suffix = f":{self.weights}" if self.weights else ""
+        query = " & ".join(f"{term}{suffix}" for term in self.terms)
+        return f"{column} @@ to_tsquery('simple'::regconfig, %s)", (*params, query)
+
+
+class PgTagMatches(Func):
+    """``to_tsvector('simple', newsroom_unaccent(name)) @@ plainto_tsquery(…)``
+    (the tag table is small: no index)."""
 
     output_field = BooleanField()
     arity = 2
 
     def as_sql(self, compiler, connection, **extra_context):
-        document, document_params = compiler.compile(self.source_expressions[0])
+        name, name_params = compiler.compile(self.source_expressions[0])
         query, query_params = compiler.compile(self.source_expressions[1])
-        sql = f"to_tsvector('simple'::regconfig, newsroom_unaccent({document})) @@ plainto_tsquery('simple'::regconfig, {query})"
-        return sql, (*document_params, *query_params)
-
-
-class PgDocument(Func):
-    """``(title || ' ' || lead) || ' ' || body`` written exactly as the index has it."""
-
-    arity = 3
-    output_field = TextField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        parts, params = [], []
-        for expression in self.source_expressions:
-            sql, p = compiler.compile(expression)
-            parts.append(sql)
-            params.extend(p)
-        return f"(({parts[0]} || ' ' || {parts[1]}) || ' ' || {parts[2]})", params
+        sql = (
+            f"to_tsvector('simple'::regconfig, newsroom_unaccent({name})) "
+            f"@@ plainto_tsquery('simple'::regconfig, {query})"
+        )
+        return sql, (*name_params, *query_params)
 
 
 def _pg_filters(terms):
-    words = Value(" ".join(terms))
-    text = PgMatches(PgDocument(F("title"), F("lead"), F("body")), words)
-    tags = Tag.objects.filter(PgMatches(F("name"), words))
     return {
-        "text": text,
-        "tags": tags,
-        "title": PgMatches(F("title"), words),
-        "lead": PgMatches(F("lead"), words),
+        "text": PgMatches(terms),
+        "tags": Tag.objects.filter(PgTagMatches(F("name"), Value(" ".join(terms)))),
+        "title": PgMatches(terms, "A"),
+        "lead": PgMatches(terms, "B"),
     }
 
 
