@@ -47,9 +47,7 @@ class TagSitemap(Sitemap):
         return settings.NEWSROOM_SITEMAP_PAGE_SIZE
 
     def items(self):
-        published = TaggedArticle.objects.filter(
-            tag=OuterRef("pk"), content_object__in=Article.objects.published()
-        )
+        published = TaggedArticle.objects.filter(tag=OuterRef("pk"), content_object__in=Article.objects.published())
         return Tag.objects.filter(Exists(published)).order_by("name", "pk")
 
 

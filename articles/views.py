@@ -7,9 +7,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import cache_page
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import cache_page
 from django.views.generic import DetailView, ListView, TemplateView
 
 from counters import rules
@@ -202,9 +202,7 @@ class SearchView(StrictPaginationMixin, ListView):
         context = super().get_context_data(**kwargs)
         notices = []
         if self.query.truncated:
-            notices.append(
-                _("Từ khóa dài quá: chỉ tìm theo %(n)d ký tự đầu.") % {"n": search.MAX_QUERY_LENGTH}
-            )
+            notices.append(_("Từ khóa dài quá: chỉ tìm theo %(n)d ký tự đầu.") % {"n": search.MAX_QUERY_LENGTH})
         if self.query.too_many_terms:
             notices.append(_("Chỉ tìm theo %(n)d từ đầu tiên.") % {"n": search.MAX_TERMS})
         context.update(query=self.query, notices=notices)

@@ -44,9 +44,7 @@ class BannerQuerySet(models.QuerySet):
 
 class Banner(models.Model):
     title = NFCCharField(_("tên"), max_length=200, help_text=_("Đọc cho người khiếm thị thay cho ảnh."))
-    image = models.ImageField(
-        _("ảnh"), upload_to="banners/%Y/", width_field="image_width", height_field="image_height"
-    )
+    image = models.ImageField(_("ảnh"), upload_to="banners/%Y/", width_field="image_width", height_field="image_height")
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     url = models.URLField(_("địa chỉ"), max_length=500)

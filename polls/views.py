@@ -34,7 +34,9 @@ def poll_detail(request, pk):
 def vote(request, pk):
     poll = get_object_or_404(Poll.objects.visible(), pk=pk)
     if ballots.has_voted(request, poll.pk):
-        messages.info(request, _("Bạn đã biểu quyết trong cuộc thăm dò này rồi. Mỗi trình duyệt chỉ biểu quyết một lần."))
+        messages.info(
+            request, _("Bạn đã biểu quyết trong cuộc thăm dò này rồi. Mỗi trình duyệt chỉ biểu quyết một lần.")
+        )
         return redirect(poll)
     if not poll.is_open:
         return _page(request, poll, status=403, error=_("Cuộc thăm dò đã kết thúc; bạn chỉ xem được kết quả."))

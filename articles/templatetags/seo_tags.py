@@ -17,9 +17,10 @@ def article_meta(context, article):
         "publication": publication,
         "url": request.build_absolute_uri(article.get_absolute_url()),
         "image": seo.share_image(article, request),
-        "json_ld": [seo.json_ld(data) for data in seo.article_structured_data(
-            article, request, publication, context.get("ancestors", ())
-        )],
+        "json_ld": [
+            seo.json_ld(data)
+            for data in seo.article_structured_data(article, request, publication, context.get("ancestors", ()))
+        ],
         "is_preview": context.get("is_preview", False),
     }
 

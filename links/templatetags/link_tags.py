@@ -13,7 +13,9 @@ CACHE_SECONDS = 600
 def _widget_data():
     data = cache.get(CACHE_KEY)
     if data is None:
-        groups = LinkGroup.objects.prefetch_related(Prefetch("links", queryset=Link.objects.order_by("position", "title")))
+        groups = LinkGroup.objects.prefetch_related(
+            Prefetch("links", queryset=Link.objects.order_by("position", "title"))
+        )
         data = {
             "groups": [(g, list(g.links.all())) for g in groups if g.links.all()],
             "banners": list(Banner.objects.active()),

@@ -45,7 +45,9 @@ def test_each_group_is_a_dropdown_with_a_plain_list(client, groups):
 def test_banners_are_listed_when_active(client, groups, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     Banner.objects.create(title="Chuyển đổi số", url="https://example.vn/cds", image=SimpleUploadedFile("b.gif", GIF))
-    Banner.objects.create(title="Ẩn", url="https://example.vn/an", image=SimpleUploadedFile("c.gif", GIF), is_active=False)
+    Banner.objects.create(
+        title="Ẩn", url="https://example.vn/an", image=SimpleUploadedFile("c.gif", GIF), is_active=False
+    )
     html = client.get("/").content.decode()
     assert 'alt="Chuyển đổi số"' in html
     assert 'href="https://example.vn/cds"' in html

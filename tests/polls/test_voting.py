@@ -50,7 +50,7 @@ def test_another_browser_may_vote(client, poll):
 
 
 def test_a_forged_cookie_is_not_believed_nor_an_error(client, poll):
-    client.cookies["poll-%d" % poll.pk] = "1"  # unsigned
+    client.cookies[f"poll-{poll.pk}"] = "1"  # unsigned
     first = poll.options.get(text="Tốt")
     assert client.post(poll.get_vote_url(), {"option": first.pk}).status_code == 302
     assert votes(poll) == [1, 0, 0]

@@ -30,7 +30,7 @@ def hidden(publication):
 
 def parse(response):
     assert response.status_code == 200
-    return ET.fromstring(response.content)
+    return ET.fromstring(response.content)  # noqa: S314  (our own output, as a feed reader parses it)
 
 
 def test_home_feed_is_rss_2_with_the_newest_stories(client, publication, hidden):
