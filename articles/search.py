@@ -22,7 +22,7 @@ import re
 import unicodedata
 
 from django.db import connection
-from django.db.models import BooleanField, Case, F, Func, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -33,6 +33,7 @@ from .models import Article, Tag
 
 MAX_QUERY_LENGTH = 200  # characters kept from what the reader typed
 MAX_TERMS = 10  # words searched for
+MAX_RESULTS = 1000  # PostgreSQL: the newest matches ranked, per branch (text, tags)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[^\W_]+")
@@ -159,9 +160,20 @@ def search_articles(query):
     else:
         parts = _sqlite_filters(query.terms)
         published = published.alias(**parts["alias"])
-    tagged_ids = Article.tags.through.objects.filter(tag__in=parts["tags"]).values("content_object_id")
+    # The matching tags first (a small table, one query): with their ids in
+    # hand PostgreSQL estimates how common they are and, for a common tag,
+    # walks the newest articles checking each instead of fetching all of them.
+    tag_ids = list(parts["tags"].values_list("pk", flat=True))
+    tagged = Article.tags.through.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
     by_text = published.filter(parts["text"]).order_by().values("pk")
-    by_tag = published.filter(pk__in=tagged_ids).order_by().values("pk")
+    by_tag = published.filter(Exists(tagged)).order_by().values("pk")
+    if connection.vendor == "postgresql":
+        # Rank only the newest matches of each branch: a word found in tens
+        # of thousands of articles would otherwise be ranked in full
+        # (docs/search.md). SQLite cannot limit inside a UNION.
+        newest = ("-published_at", "-id")
+        by_text = by_text.order_by(*newest)[:MAX_RESULTS]
+        by_tag = by_tag.order_by(*newest)[:MAX_RESULTS]
     matches = Article.objects.filter(pk__in=by_text.union(by_tag))
     if connection.vendor != "postgresql":
         matches = matches.alias(**parts["alias"])
@@ -173,6 +185,11 @@ def search_articles(query):
         )
         .order_by("-title_hit", "-lead_hit", "-published_at", "-id")
     )
+
+
+def is_capped(count):
+    """True when only the newest matches were ranked (PostgreSQL)."""
+    return connection.vendor == "postgresql" and count >= MAX_RESULTS
 
 
 def highlight(text, terms):

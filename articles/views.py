@@ -205,7 +205,7 @@ class SearchView(StrictPaginationMixin, ListView):
             notices.append(_("Từ khóa dài quá: chỉ tìm theo %(n)d ký tự đầu.") % {"n": search.MAX_QUERY_LENGTH})
         if self.query.too_many_terms:
             notices.append(_("Chỉ tìm theo %(n)d từ đầu tiên.") % {"n": search.MAX_TERMS})
-        context.update(query=self.query, notices=notices)
+        context.update(query=self.query, notices=notices, capped=search.is_capped(context["paginator"].count))
         return context
 
 

@@ -187,3 +187,22 @@ def test_postgresql_text_condition_is_the_gin_index_expression(publication):
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = text_only.explain()
     assert "Bitmap Index Scan on article_search_gin" in plan
+
+
+def test_postgresql_ranks_only_the_newest_matches(client, publication, monkeypatch):
+    """A word found in a huge number of articles: the newest MAX_RESULTS of
+    them are ranked and the page says there are many."""
+    from articles import search
+
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    now = timezone.now()
+    ArticleFactory(title="Nậm Pồ cũ nhất", published_at=now - timedelta(days=9))
+    for i in range(4):
+        ArticleFactory(title=f"Tin {i}", lead="Huyện Nậm Pồ.", published_at=now - timedelta(hours=i + 1))
+    response = client.get(URL, {"q": "nam po"})
+    if connection.vendor == "postgresql":
+        assert titles(response) == ["Tin 0", "Tin 1", "Tin 2"]
+        assert "Có rất nhiều bài viết cho “nam po”" in response.content.decode()
+    else:  # SQLite ranks every match
+        assert titles(response)[0] == "Nậm Pồ cũ nhất"
+        assert len(titles(response)) == 5
