@@ -1,7 +1,8 @@
 """The newsroom's editing screens for categories, articles and tags."""
 
+from django import forms
 from django.contrib import admin, messages
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,6 +17,7 @@ from audit.services import Action, record
 from . import revisions, services
 from .forms import ArticleAdminForm
 from .models import Article, Category, HomePageStory, Tag
+from .tags import merge_tags
 
 
 class OnHomeFilter(admin.SimpleListFilter):
@@ -59,11 +61,66 @@ class CategoryAdmin(admin.ModelAdmin):
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), _("Xem"))
 
 
+class TagAdminForm(forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ("name", "slug")
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Tag.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).first()
+        if clash is not None:
+            raise forms.ValidationError(
+                _("Đã có từ khóa “%(name)s”. Muốn gộp hai từ khóa, hãy chọn cả hai trong danh sách và dùng “Gộp”.")
+                % {"name": clash.name}
+            )
+        return name
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug")
-    search_fields = ("name",)
+    """Rename a tag by editing it (its address /tu-khoa/<slug>/ stays unless
+    the slug is changed too); merge duplicates with the list's action."""
+
+    form = TagAdminForm
+    list_display = ("name", "slug", "article_count")
+    search_fields = ("name", "slug")
     ordering = ("name",)
+    actions = ["merge_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_articles=Count("tagged_articles"))
+
+    @admin.display(description=_("số bài"), ordering="n_articles")
+    def article_count(self, obj):
+        return obj.n_articles
+
+    @admin.action(description=_("Gộp các từ khóa đã chọn thành một"), permissions=["delete"])
+    def merge_selected(self, request, queryset):
+        tags = list(queryset.order_by("name"))
+        if len(tags) < 2:
+            self.message_user(request, _("Hãy chọn ít nhất hai từ khóa để gộp."), messages.WARNING)
+            return None
+        target_id = request.POST.get("merge_into", "")
+        target = next((t for t in tags if str(t.pk) == target_id), None)
+        if "apply" in request.POST and target is not None:
+            moved = merge_tags(target, tags)
+            self.message_user(
+                request,
+                _("Đã gộp %(count)d từ khóa vào “%(name)s”; %(moved)d bài được gắn thêm từ khóa này.")
+                % {"count": len(tags) - 1, "name": target.name, "moved": moved},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Gộp từ khóa"),
+            "tags": tags,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "missing_target": "apply" in request.POST,
+        }
+        return TemplateResponse(request, "admin/articles/tag/merge.html", context)
 
 
 @admin.register(Article)

@@ -28,6 +28,7 @@ RESERVED_SLUGS = frozenset(
         "doc-nhieu",
         "luot-xem",
         "tim-kiem",
+        "tham-do",
         "rss",
         "static",
         "media",

@@ -47,11 +47,23 @@ _MODERATE_DESK = _MODERATE + [
     "comments.delete_blockedword",
 ]
 
+# Polls and website links; keep in step with polls/migrations/0002_desk_manages_polls.py
+# and links/migrations/0002_desk_manages_links.py.
+_READER_FEATURES = [
+    f"{app}.{action}_{model}"
+    for app, models in (("polls", ("poll", "option")), ("links", ("linkgroup", "link", "banner")))
+    for model in models
+    for action in ("view", "add", "change", "delete")
+]
+
 ROLE_PERMISSIONS = {
     REPORTER: _WRITE,
     EDITOR: _REVIEW + _MODERATE,
-    SECRETARY: _DESK + _MODERATE_DESK,
-    EDITOR_IN_CHIEF: _DESK + _MODERATE_DESK + ["articles.delete_category", "newsroom.change_publication"],
+    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES,
+    EDITOR_IN_CHIEF: _DESK
+    + _MODERATE_DESK
+    + _READER_FEATURES
+    + ["articles.delete_category", "newsroom.change_publication"],
 }
 
 ROLE_DESCRIPTIONS = {
@@ -59,7 +71,7 @@ ROLE_DESCRIPTIONS = {
     EDITOR: _("Biên tập mọi bài chờ biên tập, trả lại kèm ghi chú, gửi duyệt; duyệt bình luận."),
     SECRETARY: _(
         "Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục; "
-        "duyệt và xóa bình luận, sửa danh sách từ bị chặn."
+        "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website."
     ),
     EDITOR_IN_CHIEF: _("Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục."),
 }

@@ -22,6 +22,7 @@ if settings.NEWSROOM_SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.serve_media))
 
 urlpatterns.append(path("", include("comments.urls")))
+urlpatterns.append(path("", include("polls.urls")))
 urlpatterns.append(path("", include("articles.urls")))
 
 handler400 = "newsroom.views.bad_request"

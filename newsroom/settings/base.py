@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "csp",
     "newsroom",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "comments",
     "audit",
     "django_prose_editor",
+    "polls",
+    "links",
 ]
 
 MIDDLEWARE = [
@@ -198,6 +201,15 @@ NEWSROOM_RELATED_COUNT = 8
 NEWSROOM_LATEST_COUNT = 8
 NEWSROOM_HOME_BLOCK_SIZE = 5
 NEWSROOM_FEATURED_COUNT = 5
+NEWSROOM_FEED_SIZE = 30  # stories in each RSS feed
+NEWSROOM_SITEMAP_PAGE_SIZE = 5000  # addresses per sitemap page (the protocol allows 50,000)
+NEWSROOM_NEWS_SITEMAP_HOURS = 48  # Google News: stories of the last 48 hours…
+NEWSROOM_NEWS_SITEMAP_MAX = 1000  # …at most 1,000 of them
+# Polls: how long a browser remembers it has voted.
+NEWSROOM_POLL_COOKIE_DAYS = 365
+# Zalo's share page for a plain link (no Zalo SDK script); {url} and {title}
+# are filled in, URL-encoded.
+NEWSROOM_ZALO_SHARE_URL = env("NEWSROOM_ZALO_SHARE_URL", "https://sp.zalo.me/share_inline?url={url}")
 
 # Logs go to stdout, one JSON object per line with the request id
 # (newsroom/logs.py); LOG_FORMAT=text for a developer's terminal.

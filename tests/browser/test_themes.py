@@ -228,16 +228,18 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(browser, live_serve
     page = new_page(browser)
     try:
         page.goto(live_server.url + paper["article"].get_absolute_url())
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # the back-to-top link appears
+        # The back-to-top link shows only once the reader has scrolled down, so
+        # whether a fast Tab walk meets it is a race; its keyboard use has its
+        # own test (tests/browser/test_reader_pages.py).
         controls = set(
             page.evaluate(
                 """() => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), textarea, select')]
                     .filter(el => el.offsetParent !== null || getComputedStyle(el).position === 'fixed')
                     .filter(el => el.getAttribute('tabindex') !== '-1' && !el.closest('[aria-hidden=true]'))
+                    .filter(el => !el.hasAttribute('data-back-to-top'))
                     .map(el => el.tagName + '|' + (el.getAttribute('href') || el.name || el.id || ''))"""
             )
         )
-        page.evaluate("window.scrollTo(0, 0)")
         reached, without_ring = set(), []
         for _ in range(len(controls) + 60):
             page.keyboard.press("Tab")
