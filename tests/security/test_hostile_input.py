@@ -1,7 +1,7 @@
 """Property-based: hostile and random paths, query strings, form fields,
 headers and methods sent to every public URL pattern and to the comment and
-view-count endpoints never give a 5xx and never echo markup unescaped.
-(Search and poll endpoints join this list when they exist.)"""
+view-count, search and poll endpoints never give a 5xx and never echo
+markup unescaped."""
 
 import pytest
 from django.test import Client
@@ -9,8 +9,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from polls import ballots
 from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory
+from tests.polls.conftest import make_poll
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +59,10 @@ header_text = text.map(lambda value: value.encode("utf-8", "replace").decode("la
 @pytest.fixture
 def site(publication):
     story = ArticleFactory(title="Điện Biên đón mùa hoa ban", tags=["hoa ban"])
+    poll = make_poll()
     return {
         "story": story,
+        "poll": poll,
         "paths": [
             "/",
             "/doc-nhieu/",
@@ -68,6 +72,15 @@ def site(publication):
             "/tu-khoa/hoa-ban/",
             f"/binh-luan/{story.pk}/",
             f"/luot-xem/{story.pk}/",
+            "/tim-kiem/",
+            f"/tham-do/{poll.pk}/",
+            f"/tham-do/{poll.pk}/bieu-quyet/",
+            "/rss/",
+            "/rss/home.rss",
+            story.category.get_absolute_url().strip("/").join(["/rss/", ".rss"]),
+            "/sitemap.xml",
+            "/sitemap-news.xml",
+            "/robots.txt",
             "/healthz",
             "/media/",
             "/static/",
@@ -92,7 +105,11 @@ def client():
 def test_query_strings_never_break_a_page(site, data):
     path = data.draw(st.sampled_from(site["paths"]))
     params = data.draw(
-        st.dictionaries(st.sampled_from(["page", "q", "q[]", "trong", "preview", "next", "x"]) | text, text, max_size=4)
+        st.dictionaries(
+            st.sampled_from(["page", "q", "q[]", "p", "trong", "preview", "next", "lua_chon", "x"]) | text,
+            text,
+            max_size=4,
+        )
     )
     response = client().get(path, params)
     assert_safe(response, params.values())
@@ -179,6 +196,20 @@ def test_hostile_headers_never_break_a_page(site, headers):
 @SETTINGS
 def test_hostile_comment_forms_are_refused_or_held_never_500(site, fields):
     response = client().post(f"/binh-luan/{site['story'].pk}/", fields)
+    assert_safe(response, fields.values())
+
+
+@given(
+    fields=st.dictionaries(st.sampled_from(["option", "lua_chon", "csrfmiddlewaretoken", "x"]), text),
+    cookie=header_text,
+)
+@SETTINGS
+def test_hostile_poll_votes_are_refused_never_500(site, fields, cookie):
+    response = client().post(
+        f"/tham-do/{site['poll'].pk}/bieu-quyet/",
+        fields,
+        HTTP_COOKIE=f"{ballots.cookie_name(site['poll'].pk)}={cookie}",
+    )
     assert_safe(response, fields.values())
 
 
