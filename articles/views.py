@@ -56,10 +56,16 @@ class CategoryView(StrictPaginationMixin, ListView):
         self.tree = tree
 
     def get_queryset(self):
-        return Article.objects.published().in_category(self.category).for_listing()
+        stories = Article.objects.published().in_category(self.category).for_listing()
+        # The desk's pinned stories head page 1 and are left out of the list
+        # below them, so nothing shows twice (one small query on the partial
+        # index article_pinned_idx).
+        self.pinned = list(stories.pinned()[: settings.NEWSROOM_HOME_BLOCK_SIZE])
+        return stories.exclude(pk__in=[story.pk for story in self.pinned])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["pinned"] = self.pinned if context["page_obj"].number == 1 else []
         context["category"] = self.category
         context["ancestors"] = self.tree.ancestors(self.category)
         context["subcategories"] = [c for c in self.tree.children.get(self.category.pk, []) if c.show_in_menu]

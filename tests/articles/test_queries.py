@@ -45,8 +45,8 @@ def test_home_queries_do_not_grow(client, categories, django_assert_num_queries,
 def test_category_queries_do_not_grow(client, categories, django_assert_num_queries, n):
     fill(n, categories)
     client.get("/")  # warm the profile and tree caches
-    # count, page of stories, sidebar: latest, most read, featured, poll
-    with django_assert_num_queries(6):
+    # pinned stories, count, page of stories, sidebar: latest, most read, featured, poll
+    with django_assert_num_queries(7):
         assert client.get(categories[0].get_absolute_url()).status_code == 200
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 
 from articles import roles, services
 from articles.models import Article
+from articles.views import CategoryView
 from audit.models import AuditEntry
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
 from tests.workflow.conftest import draft_by
@@ -46,6 +47,22 @@ def test_pinned_stories_head_their_category_block_once(client, secretary, public
     html = client.get("/").content.decode()
     assert html.count("Bài cũ được ghim") == 1
     assert html.index("Bài cũ được ghim") < html.index("Bài mới 2")
+
+
+def test_pinned_stories_head_page_one_of_their_category_once(client, secretary, publication):
+    page_size = CategoryView.paginate_by
+    category = CategoryFactory(name="Văn hóa")
+    old = ArticleFactory(category=category, title="Bài cũ được ghim")
+    for i in range(page_size + 1):
+        ArticleFactory(category=category, title=f"Bài mới {i:02d}")
+    services.set_home_positions(old, by=secretary, featured_position=None, pinned_position=1)
+    page = client.get(category.get_absolute_url()).content.decode()
+    first = page.split('<aside class="sidebar"')[0]  # the listing, not the sidebar widgets
+    assert first.count("Bài cũ được ghim") == 1
+    assert first.index("Bài cũ được ghim") < first.index(f"Bài mới {page_size:02d}")  # above the newest
+    rest = client.get(category.get_absolute_url() + "?page=2").content.decode().split('<aside class="sidebar"')[0]
+    assert "Bài cũ được ghim" not in rest
+    assert "Bài mới 00" in rest  # page 1 holds the pinned story and a full page besides: none is lost
 
 
 def test_an_unpublished_story_drops_out_of_the_home_page(client, secretary, publication):
