@@ -73,10 +73,13 @@ serve: demo
 		NEWSROOM_SERVE_MEDIA="$${NEWSROOM_SERVE_MEDIA:-true}"; \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
 	echo "Serving on http://127.0.0.1:$(PORT)/ (gunicorn, $${WEB_CONCURRENCY:-2} workers, DEBUG off)" && \
-	exec $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	exec $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2}
 
+# The service tests stop and restart Redis and PostgreSQL, so they run in
+# their own pytest process after the main suite.
 test: $(STAMP) chromium $(AXE)
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m services
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

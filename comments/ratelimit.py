@@ -4,7 +4,8 @@ one server, Redis shared by all workers in production). The IP comes from
 reader into a fresh bucket."""
 
 from django.conf import settings
-from django.core.cache import cache
+
+from newsroom import ratelimit
 
 
 def _key(ip):
@@ -13,11 +14,4 @@ def _key(ip):
 
 def allow(ip):
     """Count one submission from ``ip``; False once it is over the limit."""
-    key, window = _key(ip), settings.NEWSROOM_COMMENT_RATE_WINDOW
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= settings.NEWSROOM_COMMENT_RATE
+    return ratelimit.hit(_key(ip), settings.NEWSROOM_COMMENT_RATE_WINDOW) <= settings.NEWSROOM_COMMENT_RATE

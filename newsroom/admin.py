@@ -3,7 +3,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .login import ThrottledAdminLoginForm
 from .models import Publication
+
+# Log-in attempts are throttled per account and per IP (newsroom/login.py).
+admin.site.login_form = ThrottledAdminLoginForm
 
 
 @admin.register(Publication)

@@ -29,11 +29,17 @@ def _is_trusted(address, networks):
     return address is not None and any(address in net for net in networks)
 
 
+def from_trusted_proxy(request):
+    """True when the request comes straight from one of our own proxies."""
+    networks = _networks(tuple(settings.NEWSROOM_TRUSTED_PROXIES))
+    return _is_trusted(_parse(request.META.get("REMOTE_ADDR", "")), networks)
+
+
 def client_ip(request):
     remote = request.META.get("REMOTE_ADDR", "")
-    networks = _networks(tuple(settings.NEWSROOM_TRUSTED_PROXIES))
-    if not _is_trusted(_parse(remote), networks):
+    if not from_trusted_proxy(request):
         return remote
+    networks = _networks(tuple(settings.NEWSROOM_TRUSTED_PROXIES))
     hops = [h for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
     for hop in reversed(hops):
         address = _parse(hop)

@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 
 from counters.views import count_view
 
-from . import views
+from . import health, views
 
 admin.site.site_header = views.admin_site_header
 admin.site.site_title = views.admin_site_header
@@ -13,6 +13,7 @@ admin.site.index_title = views.admin_index_title
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("luot-xem/<int:pk>/", count_view, name="count_view"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA:

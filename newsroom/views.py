@@ -1,7 +1,7 @@
 """Site-wide views: friendly Vietnamese error pages."""
 
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
@@ -53,8 +53,14 @@ def serve_media(request, path):
     extension of the checked content), ``nosniff`` so a browser never guesses
     another type, and a sandboxing CSP so that nothing in media can run
     script even if opened directly. A production web server should send the
-    same headers (docs/images.md)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    same headers (docs/images.md). Hidden files and names the file system
+    cannot take answer 404."""
+    if any(part.startswith(".") for part in path.replace("\\", "/").split("/")):
+        raise Http404  # dotfiles and "..": never served
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError) as error:  # a name too long for the file system, a NUL byte
+        raise Http404 from error
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox"
     return response

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "taggit",
+    "csp",
     "newsroom",
     "images",
     "articles",
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsroom.csp.EditorPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -113,8 +118,10 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to "no cache" while Redis is down (newsroom/cache.py).
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsroom"),
             "TIMEOUT": 300,
         }
@@ -157,6 +164,37 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 LOGIN_URL = "admin:login"
 
+# Content-Security-Policy on every page, the admin included (django-csp): no
+# inline scripts or styles, nothing from other sites except media origins
+# named in CSP_MEDIA_ORIGINS (a CDN or S3 bucket serving MEDIA_URL). JSON-LD
+# blocks are data, not scripts, and are not affected.
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Where `manage.py backup` writes its archives unless told otherwise.
+NEWSROOM_BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+
+# Admin log-in throttle (newsroom/login.py): wrong attempts per user name and
+# per IP address before log-in is refused for the lock-out period.
+NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT = int(env("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+NEWSROOM_LOGIN_FAILURES_PER_IP = int(env("NEWSROOM_LOGIN_FAILURES_PER_IP", "20"))
+NEWSROOM_LOGIN_LOCKOUT_SECONDS = int(env("NEWSROOM_LOGIN_LOCKOUT_SECONDS", "900"))
+
 # Public pages: how many stories a listing shows.
 NEWSROOM_PAGE_SIZE = 15
 NEWSROOM_RELATED_COUNT = 8
@@ -173,16 +211,39 @@ NEWSROOM_POLL_COOKIE_DAYS = 365
 # are filled in, URL-encoded.
 NEWSROOM_ZALO_SHARE_URL = env("NEWSROOM_ZALO_SHARE_URL", "https://sp.zalo.me/share_inline?url={url}")
 
+# Logs go to stdout, one JSON object per line with the request id
+# (newsroom/logs.py); LOG_FORMAT=text for a developer's terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "newsroom.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "text" if env("LOG_FORMAT", "json") == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
     },
 }
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
+
+# Headers every environment sends (production adds the HTTPS-only ones).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Reverse proxies (addresses or networks) whose X-Forwarded-For we believe,

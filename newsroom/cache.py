@@ -1,0 +1,69 @@
+"""A Redis cache that degrades to "no cache" while Redis is unreachable.
+
+Django's own RedisCache raises on every call when Redis is down, which turns a
+cache outage into a site outage. Here a failing call is logged and answered as
+a miss (reads) or ignored (writes), and Redis is not asked again for
+``RETRY_AFTER`` seconds, so a dead Redis costs one failed connection per
+worker every few seconds rather than one per call. Pages are then built from
+the database, view counters fall back to the database (counters.services) and
+rate limits fail open until Redis is back.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("newsroom.cache")
+
+RETRY_AFTER = 5.0  # seconds without asking a Redis that just failed
+
+
+class ResilientRedisCache(RedisCache):
+    _down_until = 0.0
+
+    def _call(self, fallback, method, *args):
+        if time.monotonic() < self._down_until:
+            return fallback
+        try:
+            return method(*args)
+        except (RedisError, OSError) as error:
+            self._down_until = time.monotonic() + RETRY_AFTER
+            logger.warning("Redis cache unavailable, serving without it for %ss: %s", RETRY_AFTER, error)
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._call(default, super().get, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._call({}, super().get_many, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call(False, super().has_key, key, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(False, super().add, key, value, timeout, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(None, super().set, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call([], super().set_many, data, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call(False, super().touch, key, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        # While Redis is down a counter (a rate limit) reads as its first hit.
+        return self._call(delta, super().incr, key, delta, version)
+
+    def delete(self, key, version=None):
+        return self._call(False, super().delete, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call(None, super().delete_many, keys, version)
+
+    def clear(self):
+        return self._call(None, super().clear)

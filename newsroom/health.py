@@ -1,0 +1,59 @@
+"""``/healthz`` for load balancers and monitoring.
+
+200 while the database answers (the site can serve pages), 503 when it does
+not. The cache and the Redis view counter are reported too; their being down
+makes the status "degraded", still 200, because the site keeps serving
+without them (newsroom/cache.py, counters.services). Never cached.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from counters import services as counters
+
+
+def _database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return "down"
+    return "ok"
+
+
+def _cache():
+    key, value = f"healthz:{uuid.uuid4().hex}", uuid.uuid4().hex
+    cache.set(key, value, timeout=10)
+    ok = cache.get(key) == value
+    cache.delete(key)
+    return "ok" if ok else "down"
+
+
+def _counters():
+    backend = counters.get_backend()
+    if backend.name != "redis":
+        return "ok"
+    try:
+        backend.client.ping()
+    except backend.errors:
+        return "down"
+    return "ok"
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    checks = {"database": _database(), "cache": _cache(), "counters": _counters()}
+    if checks["database"] != "ok":
+        status = "down"
+    elif all(value == "ok" for value in checks.values()):
+        status = "ok"
+    else:
+        status = "degraded"
+    return JsonResponse({"status": status, "checks": checks}, status=503 if status == "down" else 200)

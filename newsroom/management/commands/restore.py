@@ -1,0 +1,33 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from newsroom.backup import BackupError, restore_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Khôi phục một bản sao lưu vào cơ sở dữ liệu TRỐNG và thư mục ảnh trống, "
+        "rồi đối chiếu số dòng và mã kiểm tra với bảng kê."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="Tệp .tar.gz do `manage.py backup` tạo ra.")
+
+    def handle(self, *args, **options):
+        try:
+            manifest = restore_backup(options["archive"])
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Đã khôi phục bản sao lưu lúc %(created)s: %(rows)d dòng, %(files)d tệp ảnh; "
+                    "số dòng và mã kiểm tra đều khớp."
+                )
+                % {
+                    "created": manifest["created_at"],
+                    "rows": sum(manifest["rows"].values()),
+                    "files": len(manifest["files"]) - 1,
+                }
+            )
+        )
