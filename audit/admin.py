@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from newsroom.admin import ReadOnlyAdminMixin
+
 from .models import AuditEntry
 from .services import Action, record
 
@@ -15,7 +17,7 @@ User = get_user_model()
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only, and only for administrators (superusers)."""
 
     list_display = ("at", "actor", "action", "target_type", "target_repr", "detail")
@@ -32,15 +34,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def _perm_names(perms):

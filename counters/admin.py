@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from articles.models import Article
+from newsroom.admin import ReadOnlyAdminMixin
 
 from . import stats
 from .models import ArticleViewCount
@@ -32,16 +33,7 @@ def _csv(filename, header, rows):
 
 
 @admin.register(ArticleViewCount)
-class ViewStatisticsAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+class ViewStatisticsAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [

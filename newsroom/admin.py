@@ -10,6 +10,20 @@ from .models import Publication
 admin.site.login_form = ThrottledAdminLoginForm
 
 
+class ReadOnlyAdminMixin:
+    """For records nobody edits by hand (the audit log, view statistics):
+    no add, change or delete in the admin, whatever the user's permissions."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
     """The one profile: the list goes straight to its form."""
