@@ -9,7 +9,9 @@ from django.core.management import CommandError, call_command
 from articles.models import Article, Category, Tag
 from counters.models import ArticleViewCount
 from images.models import Image
+from links.models import Link
 from newsroom.models import Publication
+from polls.models import Poll
 from tests.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +151,15 @@ def test_load_demo_theme_switches_an_existing_profile():
     publication = Publication.objects.get()
     assert publication.theme == "laichau"
     assert publication.name == "Báo Điện Biên Phủ", "what the newsroom set up is kept"
+
+
+def test_the_demo_sidebar_has_a_poll_and_website_links_once(client):
+    call_command("load_demo", force=True, theme="laichau", verbosity=0)
+    call_command("load_demo", force=True, theme="laichau", verbosity=0)
+    html = client.get("/").content.decode()
+    sidebar = html[html.index('<aside class="sidebar"') :]
+    assert "Bạn đánh giá thế nào về dịch vụ công trực tuyến của tỉnh?" in sidebar
+    assert sidebar.count("--- Website khác ---") == 2  # the portal's two link blocks
+    assert "Sở, ban, ngành" in sidebar and "UBND huyện, thành phố" in sidebar
+    assert Poll.objects.filter(in_sidebar=True).count() == 1
+    assert Link.objects.count() == 6

@@ -9,6 +9,7 @@ import zlib
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -78,6 +79,8 @@ class Command(BaseCommand):
             self.load_publication(data["publication"], theme)
             categories = self.load_categories(data["categories"])
             created = self.load_articles(data["articles"], categories, path.parent / "images")
+            self.load_poll(data.get("poll"))
+            self.load_link_groups(data.get("link_groups", []))
             users = self.load_accounts()
         self.stdout.write(
             self.style.SUCCESS(
@@ -97,6 +100,31 @@ class Command(BaseCommand):
         if theme:  # asked for explicitly (THEME=backan make run)
             publication.theme = theme
         publication.save()
+
+    def load_poll(self, row):
+        """The sidebar's “Thăm dò ý kiến”, with some votes already in. Through
+        the app registry: the polls app does not depend on articles, nor the
+        other way round."""
+        if not row:
+            return
+        Poll = apps.get_model("polls", "Poll")
+        if Poll.objects.filter(question=row["question"]).exists():
+            return
+        poll = Poll.objects.create(
+            question=row["question"],
+            opens_at=timezone.now() - timedelta(days=3),
+            in_sidebar=not Poll.objects.filter(in_sidebar=True).exists(),
+        )
+        for position, (text, votes) in enumerate(row["options"]):
+            poll.options.create(text=text, position=position, votes=votes)
+
+    def load_link_groups(self, rows):
+        """“Liên kết website”: one dropdown per group (the Lai Châu portal has two)."""
+        LinkGroup = apps.get_model("links", "LinkGroup")
+        for position, row in enumerate(rows):
+            group, _ = LinkGroup.objects.get_or_create(name=row["name"], defaults={"position": position})
+            for link_position, (title, url) in enumerate(row["links"]):
+                group.links.get_or_create(url=url, defaults={"title": title, "position": link_position})
 
     def load_categories(self, rows):
         categories = {}
