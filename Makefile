@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help run serve test lint check ci demo install chromium bench-data bench-counters clean
+.PHONY: help run serve test lint check ci demo install chromium bench bench-counters wrk clean
 
 help:
 	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite)"
@@ -16,6 +16,7 @@ help:
 	@echo "make serve   - production-like: DEBUG off, gunicorn, WhiteNoise static"
 	@echo "make lint    - ruff"
 	@echo "make check   - migrations up to date, deploy checks under production settings"
+	@echo "make bench   - whole-site benchmark against the floor (PostgreSQL, 300,000 articles, wrk)"
 	@echo "make bench-counters - cost of view counting and article page throughput (wrk, 127.0.0.1)"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -69,13 +70,20 @@ check: $(STAMP)
 
 # View counting benchmark (docs/counters.md): bounded wrk runs on 127.0.0.1.
 # DATABASE_URL=postgres://... to measure PostgreSQL (it loads the demo there).
-bench-counters: $(STAMP)
+bench-counters: $(STAMP) wrk
+	PYTHON=$(BIN)/python scripts/bench_counters.sh
+
+# The whole-site benchmark (docs/performance.md): PostgreSQL with 300,000
+# articles (generated once into newsroom_bench), gunicorn, wrk on 127.0.0.1.
+bench: $(STAMP) wrk
+	$(BIN)/python scripts/bench.py
+
+wrk:
 	@if ! command -v wrk >/dev/null; then \
 		echo "Installing wrk for the benchmark..."; \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	PYTHON=$(BIN)/python scripts/bench_counters.sh
 
 ci: test lint check
 

@@ -1,6 +1,6 @@
 """Site-wide views: friendly Vietnamese error pages."""
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
@@ -43,3 +43,10 @@ def server_error(request):
     # break the error page too.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render())
+
+
+def floor(request):
+    """The benchmark's floor (scripts/bench.py): Django saying hello through the
+    same middleware stack as every page, nothing else. Mounted only when
+    NEWSROOM_BENCH_FLOOR is on."""
+    return HttpResponse("Xin chào", content_type="text/plain; charset=utf-8")

@@ -168,6 +168,8 @@ LOGGING = {
     },
 }
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
+# `make bench` only: mounts /_bench/xin-chao/, the floor every page is compared with.
+NEWSROOM_BENCH_FLOOR = env_bool("NEWSROOM_BENCH_FLOOR", False)
 TAGGIT_CASE_INSENSITIVE = True
 
 # Reverse proxies (addresses or networks) whose X-Forwarded-For we believe,
