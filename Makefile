@@ -7,16 +7,25 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 CHROMIUM ?= /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
+# THEME=backan make run: the demo of that theme (dienbienphu, backan, laichau),
+# in its own SQLite file so the three demos never mix.
+THEME ?=
+ifneq ($(THEME),)
+export SQLITE_PATH ?= $(CURDIR)/db-$(THEME).sqlite3
+DEMO_ARGS := --theme $(THEME)
+endif
 
-.PHONY: help run serve test lint check ci demo install chromium bench bench-counters wrk clean
+.PHONY: help run serve test lint check ci demo install chromium axe audit bench bench-counters wrk clean
 
 help:
-	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite)"
+	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite); THEME=backan or THEME=laichau for the other papers"
 	@echo "make test    - the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make serve   - production-like: DEBUG off, gunicorn, WhiteNoise static"
 	@echo "make lint    - ruff"
 	@echo "make check   - migrations up to date, deploy checks under production settings"
 	@echo "make bench   - whole-site benchmark against the floor (PostgreSQL, 300,000 articles, wrk)"
+	@echo "make audit   - Lighthouse scores of each theme's article page (docs/audits.md)"
 	@echo "make bench-counters - cost of view counting and article page throughput (wrk, 127.0.0.1)"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -37,9 +46,22 @@ chromium:
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	fi
 
+# axe-core (accessibility checks in the browser tests), from the npm registry
+# into node_modules/ (gitignored), at the version pinned in package-lock.json.
+$(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "Installing npm for axe-core..."; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+axe: $(AXE)
+
 demo: $(STAMP)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo $(DEMO_ARGS)
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -54,7 +76,7 @@ serve: demo
 	echo "Serving on http://127.0.0.1:$(PORT)/ (gunicorn, $${WEB_CONCURRENCY:-2} workers, DEBUG off)" && \
 	exec $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium $(AXE)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -85,7 +107,13 @@ wrk:
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
 
+# Lighthouse against a production-like server (make serve) of each theme's
+# demo; scores are written to docs/audits.md by hand from the JSON reports in
+# test-artifacts/lighthouse/. Needs npm and Chromium.
+audit: $(STAMP) chromium
+	PYTHON=$(BIN)/python CHROMIUM=$(CHROMIUM) scripts/audit.sh
+
 ci: test lint check
 
 clean:
-	rm -rf staticfiles test-artifacts .pytest_cache .ruff_cache
+	rm -rf staticfiles test-artifacts .pytest_cache .ruff_cache node_modules

@@ -1,13 +1,39 @@
 """The newsroom's editing screens for categories, articles and tags."""
 
-from django.contrib import admin
-from django.urls import reverse
-from django.utils.html import format_html
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
+from audit.services import Action, record
+
+from . import revisions, services
 from .forms import ArticleAdminForm
-from .models import Article, Category, Tag
+from .models import Article, Category, HomePageStory, Tag
+from .tags import merge_tags
+
+
+class OnHomeFilter(admin.SimpleListFilter):
+    title = _("trên trang chủ")
+    parameter_name = "tren_trang_chu"
+
+    def lookups(self, request, model_admin):
+        return [("co", _("Đang được chọn")), ("khong", _("Chưa được chọn"))]
+
+    def queryset(self, request, queryset):
+        chosen = Q(featured_position__isnull=False) | Q(pinned_position__isnull=False)
+        if self.value() == "co":
+            return queryset.filter(chosen)
+        if self.value() == "khong":
+            return queryset.exclude(chosen)
+        return queryset
 
 
 @admin.register(Category)
@@ -35,16 +61,76 @@ class CategoryAdmin(admin.ModelAdmin):
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), _("Xem"))
 
 
+class TagAdminForm(forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ("name", "slug")
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Tag.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).first()
+        if clash is not None:
+            raise forms.ValidationError(
+                _("Đã có từ khóa “%(name)s”. Muốn gộp hai từ khóa, hãy chọn cả hai trong danh sách và dùng “Gộp”.")
+                % {"name": clash.name}
+            )
+        return name
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug")
-    search_fields = ("name",)
+    """Rename a tag by editing it (its address /tu-khoa/<slug>/ stays unless
+    the slug is changed too); merge duplicates with the list's action."""
+
+    form = TagAdminForm
+    list_display = ("name", "slug", "article_count")
+    search_fields = ("name", "slug")
     ordering = ("name",)
+    actions = ["merge_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_articles=Count("tagged_articles"))
+
+    @admin.display(description=_("số bài"), ordering="n_articles")
+    def article_count(self, obj):
+        return obj.n_articles
+
+    @admin.action(description=_("Gộp các từ khóa đã chọn thành một"), permissions=["delete"])
+    def merge_selected(self, request, queryset):
+        tags = list(queryset.order_by("name"))
+        if len(tags) < 2:
+            self.message_user(request, _("Hãy chọn ít nhất hai từ khóa để gộp."), messages.WARNING)
+            return None
+        target_id = request.POST.get("merge_into", "")
+        target = next((t for t in tags if str(t.pk) == target_id), None)
+        if "apply" in request.POST and target is not None:
+            moved = merge_tags(target, tags)
+            self.message_user(
+                request,
+                _("Đã gộp %(count)d từ khóa vào “%(name)s”; %(moved)d bài được gắn thêm từ khóa này.")
+                % {"count": len(tags) - 1, "name": target.name, "moved": moved},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Gộp từ khóa"),
+            "tags": tags,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "missing_target": "apply" in request.POST,
+        }
+        return TemplateResponse(request, "admin/articles/tag/merge.html", context)
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    """Writing and the editorial workflow. Who may change an article, and
+    which steps he may take, comes from ``articles.services``; status moves
+    only through those steps (the buttons under the form)."""
+
     form = ArticleAdminForm
+    change_form_template = "admin/articles/article/change_form.html"
     list_display = (
         "title",
         "category",
@@ -60,50 +146,255 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title",)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
     date_hierarchy = "published_at"
-    autocomplete_fields = ("category",)
+    autocomplete_fields = ("category", "featured_image")
     list_per_page = 50
     show_full_result_count = False  # no COUNT(*) over the whole archive on every page
-    readonly_fields = ("created_by", "created_at", "updated_at", "view_link")
+    readonly_fields = ("status", "workflow_history", "created_by", "created_at", "updated_at", "view_link")
     fieldsets = (
         (None, {"fields": ("kicker", "title", "slug", "genre", "lead", "body", "byline")}),
         (_("Phân loại"), {"fields": ("category", "tags")}),
         (
             _("Xuất bản"),
-            {"fields": ("status", "published_at", "featured_position", "allow_comments", "view_link")},
+            {
+                "fields": (
+                    "status",
+                    "published_at",
+                    "featured_position",
+                    "pinned_position",
+                    "allow_comments",
+                    "view_link",
+                )
+            },
         ),
         (
             _("Ảnh đại diện"),
             {"fields": ("featured_image", "featured_image_caption", "featured_image_credit")},
         ),
+        (_("Ảnh trong nội dung"), {"fields": ("insert_image", "insert_image_caption")}),
+        (_("Âm thanh"), {"fields": ("audio",)}),
+        (_("Quy trình"), {"fields": ("transition_note", "workflow_history", "edit_version")}),
         (_("Thông tin"), {"classes": ("collapse",), "fields": ("created_by", "created_at", "updated_at")}),
     )
 
     class Media:
         js = ("js/admin-slug.js", "js/admin-tags.js")
+        css = {"all": ("css/admin-workflow.css",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("body")
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not services.can_edit(request.user, obj):
+            # Read-only view: the form-only fields have nothing to show.
+            fieldsets = [
+                (
+                    name,
+                    {
+                        **opts,
+                        "fields": tuple(f for f in opts["fields"] if f not in ("transition_note", "edit_version")),
+                    },
+                )
+                for name, opts in fieldsets
+            ]
+        return fieldsets
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return services.can_edit(request.user, obj)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm("articles.publish_article"):
+        if not request.user.has_perm(services.PUBLISH):
             # Enforced on the server: a read-only field is not in the form, so
             # a forged POST cannot set it either.
-            fields += ["status", "published_at", "featured_position"]
+            fields += ["published_at", "featured_position", "pinned_position"]
         return fields
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
+        form.editor = request.user  # a new class per request: not shared
         if "tags" in form.base_fields:
             form.base_fields["tags"].widget.attrs.update(
                 {"data-tag-autocomplete": reverse("admin:autocomplete"), "size": 90}
             )
         return form
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj if obj is not None else Article(status=Article.Status.DRAFT)
+        context["workflow_steps"] = services.allowed_transitions(request.user, article)
+        context["can_edit_article"] = obj is None or services.can_edit(request.user, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
+        request._curation_changed = bool({"featured_position", "pinned_position"} & set(form.changed_data))
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if getattr(request, "_curation_changed", False):
+            record(
+                Action.CURATION,
+                article,
+                by=request.user,
+                detail=services.curation_detail(article.featured_position, article.pinned_position),
+            )
+        step = form.requested_step
+        if step:
+            services.transition(article, step, by=request.user, note=form.cleaned_data.get("transition_note", ""))
+            article.refresh_from_db()
+        else:
+            services.record_revision(article, request.user)
+
+    def _after_step(self, request, obj):
+        """After "Lưu và <step>": say what happened, stay on the article."""
+        step = services.STEPS.get(request.POST.get("_transition", ""))
+        if step is None:
+            return None
+        obj.refresh_from_db()
+        self.message_user(
+            request,
+            _("Đã lưu và “%(step)s”: bài “%(title)s” giờ ở trạng thái “%(status)s”.")
+            % {"step": step.label, "title": obj.title, "status": obj.get_status_display()},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+
+    def response_change(self, request, obj):
+        return self._after_step(request, obj) or super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_step(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def delete_model(self, request, obj):
+        services.delete(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.delete(article, by=request.user)
+
+    # ---- revisions ---------------------------------------------------------
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<int:pk>/phien-ban/",
+                self.admin_site.admin_view(self.revisions_view),
+                name="articles_article_revisions",
+            ),
+            path(
+                "<int:pk>/phien-ban/so-sanh/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
+            ),
+            path(
+                "<int:pk>/phien-ban/<int:version>/khoi-phuc/",
+                self.admin_site.admin_view(self.restore_view),
+                name="articles_article_restore",
+            ),
+        ]
+        return urls + super().get_urls()
+
+    def _article_for(self, request, pk):
+        article = Article.objects.filter(pk=pk).select_related("category").first()
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise Http404(_("Không có bài viết này."))
+        return article
+
+    def _context(self, request, article, title):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": title,
+            "article": article,
+        }
+
+    def revisions_view(self, request, pk):
+        article = self._article_for(request, pk)
+        context = self._context(request, article, _("Các phiên bản của “%(title)s”") % {"title": article.title})
+        rows = list(article.revisions.select_related("created_by", "restored_from")[:200])
+        for revision in rows:
+            status = revision.data.get("status")
+            revision.status_label = Article.Status(status).label if status in Article.Status.values else status
+        context["revisions"] = rows
+        context["can_restore"] = services.can_edit(request.user, article)
+        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+    def compare_view(self, request, pk):
+        article = self._article_for(request, pk)
+        versions = []
+        for key in ("a", "b"):
+            value = request.GET.get(key, "")
+            if not (value.isascii() and value.isdigit() and len(value) < 10):
+                raise Http404(_("Hãy chọn hai phiên bản để so sánh."))
+            versions.append(int(value))
+        found = {r.version: r for r in article.revisions.filter(version__in=versions).select_related("created_by")}
+        if len(found) != len(set(versions)):
+            raise Http404(_("Không có phiên bản này."))
+        old, new = sorted((found[v] for v in set(versions)), key=lambda r: r.version) * (2 if len(found) == 1 else 1)
+        context = self._context(request, article, _("So sánh phiên bản của “%(title)s”") % {"title": article.title})
+        context.update(
+            {
+                "old": old,
+                "new": new,
+                "diff": revisions.diff_table(
+                    old.data,
+                    new.data,
+                    _("Phiên bản %(v)s") % {"v": old.version},
+                    _("Phiên bản %(v)s") % {"v": new.version},
+                ),
+                "can_restore": services.can_edit(request.user, article),
+            }
+        )
+        return TemplateResponse(request, "admin/articles/article/revision_compare.html", context)
+
+    def restore_view(self, request, pk, version):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self._article_for(request, pk)
+        revision = article.revisions.filter(version=version).first()
+        if revision is None:
+            raise Http404(_("Không có phiên bản này."))
+        new = services.restore(article, revision, by=request.user)
+        self.message_user(
+            request,
+            _("Đã khôi phục phiên bản %(old)s; bài giờ ở phiên bản %(new)s.") % {"old": version, "new": new.version},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    # ---- read-only displays ------------------------------------------------
+
+    @admin.display(description=_("Lịch sử trạng thái"))
+    def workflow_history(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        rows = [
+            (
+                date_format(timezone.localtime(t.at), "d/m/Y H:i"),
+                t.by.get_username() if t.by else "—",
+                t.get_from_status_display(),
+                t.get_to_status_display(),
+                t.note or "",
+            )
+            for t in obj.transitions.select_related("by")[:50]
+        ]
+        if not rows:
+            return _("Chưa chuyển trạng thái lần nào.")
+        return format_html(
+            '<table class="workflow-history"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            _("Thời điểm"),
+            _("Người thực hiện"),
+            _("Chuyển"),
+            _("Ghi chú"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>", rows),
+        )
 
     @admin.display(description=_("Xem trên trang"))
     def view_link(self, obj):
@@ -111,6 +402,47 @@ class ArticleAdmin(admin.ModelAdmin):
             return "—"
         label = _("Xem") if obj.is_visible else _("Xem trước")
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
+
+
+@admin.register(HomePageStory)
+class HomePageStoryAdmin(admin.ModelAdmin):
+    """Trang chủ: the desk picks and orders Tin tiêu điểm and the stories
+    pinned at the top of each category's block. Only published stories are
+    listed; an unpublished story drops out by itself."""
+
+    list_display = ("title", "category", "published_at", "featured_position", "pinned_position")
+    list_editable = ("featured_position", "pinned_position")
+    list_display_links = None
+    list_filter = (OnHomeFilter, "category")
+    list_select_related = ("category",)
+    search_fields = ("title",)
+    search_help_text = _("Tìm theo tiêu đề bài viết.")
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ("featured_position", "pinned_position", "-published_at")
+
+    def get_queryset(self, request):
+        return HomePageStory.objects.published().defer("body")
+
+    def has_module_permission(self, request):
+        return request.user.has_perm(services.PUBLISH)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(services.PUBLISH)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(services.PUBLISH)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.set_home_positions(
+            obj, by=request.user, featured_position=obj.featured_position, pinned_position=obj.pinned_position
+        )
 
 
 # taggit registers its own Tag model; ours (articles.Tag) is the one in use.

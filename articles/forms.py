@@ -1,9 +1,87 @@
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import AdminProseEditorWidget
 
+from images.models import Image
+
+from . import revisions, services
+from .media import check_audio
 from .models import Article
+from .sanitize import clean_body
+
+# What the editor's toolbar offers; the server-side allow-list
+# (articles/sanitize.py) is the one that decides what is kept.
+PROSE_EDITOR_CONFIG = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Underline": True,
+        "Strike": True,
+        "Subscript": True,
+        "Superscript": True,
+        "Heading": {"levels": [2, 3, 4]},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "HorizontalRule": True,
+        "HardBreak": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+        "Table": True,
+        "TableRow": True,
+        "TableHeader": True,
+        "TableCell": True,
+        "Figure": True,
+        "Caption": True,
+        "Image": True,
+        "History": True,
+        "HTML": True,
+    }
+}
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The article form. ``editor`` (the user) is set by the admin.
+
+    ``edit_version`` is the article's version when the form was opened: a save
+    made on an older one is refused (someone else saved in between), the
+    editor's text is kept in the form, and ``conflict`` holds what differs."""
+
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    transition_note = forms.CharField(
+        label=_("Ghi chú chuyển trạng thái"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 90}),
+        help_text=_("Bắt buộc khi trả lại bài: phóng viên đọc ghi chú này để sửa."),
+    )
+
+    editor = None
+    conflict = None
+
+    # Put a library image into the body: the server appends its figure (with
+    # caption) at the end of the body on save, whatever editor widget the
+    # body uses, and works without JavaScript. The editor can then move it.
+    insert_image = forms.ModelChoiceField(
+        label=_("Chèn ảnh vào nội dung"),
+        queryset=Image.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Article._meta.get_field("featured_image"), admin.site),
+        help_text=_("Chọn một ảnh trong thư viện: khi lưu, ảnh và chú thích được thêm vào cuối nội dung bài."),
+    )
+    insert_image_caption = forms.CharField(
+        label=_("Chú thích cho ảnh chèn"),
+        required=False,
+        max_length=500,
+        help_text=_("Để trống để dùng chú thích và nguồn ảnh trong thư viện."),
+        widget=forms.TextInput(attrs={"size": 90}),
+    )
+
     class Meta:
         model = Article
         fields = [
@@ -16,19 +94,105 @@ class ArticleAdminForm(forms.ModelForm):
             "byline",
             "category",
             "tags",
-            "status",
             "published_at",
             "featured_position",
+            "pinned_position",
             "allow_comments",
             "featured_image",
             "featured_image_caption",
             "featured_image_credit",
+            "audio",
         ]
         widgets = {
             "title": forms.TextInput(attrs={"size": 90, "data-slug-source": "title"}),
             "slug": forms.TextInput(attrs={"size": 90, "data-slug-from": "title"}),
             "kicker": forms.TextInput(attrs={"size": 90}),
             "lead": forms.Textarea(attrs={"rows": 3, "cols": 90}),
-            "body": forms.Textarea(attrs={"rows": 24, "cols": 90}),
+            "body": AdminProseEditorWidget(config=PROSE_EDITOR_CONFIG, preset="configurable"),
             "byline": forms.TextInput(attrs={"size": 60}),
+            "featured_image_caption": forms.TextInput(attrs={"size": 90}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edit_version"].initial = self.instance.version
+        if "audio" in self.fields:
+            self.fields["audio"].widget.attrs["accept"] = "audio/mpeg,audio/mp4,audio/ogg,.mp3,.m4a,.ogg"
+
+    def clean_audio(self):
+        audio = self.cleaned_data.get("audio")
+        if isinstance(audio, UploadedFile):
+            return check_audio(audio)
+        return audio
+
+    @property
+    def requested_step(self):
+        return self.data.get("_transition", "")
+
+    def clean(self):
+        cleaned = super().clean()
+        self._insert_image(cleaned)
+        if self.instance.pk is not None:
+            self._check_version(cleaned)
+        name = self.requested_step
+        if name and self.editor is not None:
+            # PermissionDenied (a forged request) is not caught: it is a 403.
+            try:
+                services.check(self.editor, self.instance, name, cleaned.get("transition_note", ""))
+            except ValidationError as error:
+                self.add_error("transition_note", error)
+        return cleaned
+
+    def _check_version(self, cleaned):
+        # Read under a row lock, inside the admin's transaction: nobody saves
+        # between this check and our save.
+        current = Article.objects.select_for_update().get(pk=self.instance.pk)
+        if cleaned.get("edit_version") == current.version:
+            return
+        last = current.revisions.select_related("created_by").first()
+        self.conflict = {
+            "by": last.created_by if last else None,
+            "at": timezone.localtime(last.created_at) if last else None,
+            "diff": revisions.diff_table(
+                revisions.snapshot(current),
+                self._snapshot_of_submission(current, cleaned),
+                _("Bản đã lưu"),
+                _("Bản của bạn (chưa lưu)"),
+            ),
+        }
+        # The next save, made knowingly after reading the difference, goes
+        # through: the form now carries the saved version.
+        data = self.data.copy()
+        data["edit_version"] = current.version
+        self.data = data
+        raise ValidationError(
+            _(
+                "Bài này đã được người khác lưu sau khi bạn mở nó, nên bản của bạn chưa được lưu. "
+                "Nội dung bạn gõ vẫn còn nguyên trong các ô dưới đây. Hãy xem phần khác nhau, "
+                "sửa nếu cần rồi bấm Lưu lần nữa."
+            ),
+            code="conflict",
+        )
+
+    def _snapshot_of_submission(self, current, cleaned):
+        data = revisions.snapshot(current)
+        for name in revisions.RESTORED_FIELDS:
+            if name not in cleaned:
+                continue
+            value = cleaned[name]
+            if name in ("category", "featured_image"):
+                value = value.pk if value else None
+            elif name == "tags":
+                value = sorted(value or [])
+            elif name == "body":
+                value = clean_body(value)
+            data[name] = value
+        return data
+
+    def _insert_image(self, cleaned):
+        """A library image chosen in "Chèn ảnh vào nội dung" goes at the end of the body as a figure."""
+        image = cleaned.get("insert_image")
+        if image is not None and "body" in cleaned:
+            caption = cleaned.get("insert_image_caption") or None
+            figure = image.figure_html(caption=caption)
+            cleaned["body"] = f"{cleaned['body'] or ''}\n{figure}".strip()

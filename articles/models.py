@@ -28,6 +28,7 @@ RESERVED_SLUGS = frozenset(
         "doc-nhieu",
         "luot-xem",
         "tim-kiem",
+        "tham-do",
         "rss",
         "static",
         "media",
@@ -163,13 +164,16 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Columns and joins a story list needs (no body), newest first."""
         return (
-            self.select_related("category")
+            self.select_related("category", "featured_image")
             .defer("body", "created_by", "updated_at", "created_at")
             .order_by("-published_at", "-id")
         )
 
     def featured(self):
         return self.filter(featured_position__isnull=False).order_by("featured_position", "-published_at")
+
+    def pinned(self):
+        return self.filter(pinned_position__isnull=False).order_by("pinned_position", "-published_at")
 
 
 class Article(models.Model):
@@ -241,20 +245,48 @@ class Article(models.Model):
         blank=True,
         help_text=_("Đặt số (1 đứng đầu) để đưa bài vào khối Tin tiêu điểm trên trang chủ; để trống nếu không."),
     )
-    featured_image = models.ImageField(
-        _("ảnh đại diện"),
-        upload_to="articles/%Y/%m/",
+    featured_image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
         blank=True,
-        width_field="featured_image_width",
-        height_field="featured_image_height",
+        on_delete=models.PROTECT,
+        related_name="featured_in",
+        help_text=_("Chọn một ảnh trong thư viện ảnh (gõ để tìm theo chú thích, nguồn ảnh)."),
     )
-    featured_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    featured_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    featured_image_caption = NFCCharField(_("chú thích ảnh"), max_length=500, blank=True)
+    featured_image_caption = NFCCharField(
+        _("chú thích ảnh"),
+        max_length=500,
+        blank=True,
+        help_text=_("Để trống để dùng chú thích của ảnh trong thư viện; điền để thay riêng cho bài này."),
+    )
     featured_image_credit = NFCCharField(
-        _("nguồn ảnh"), max_length=200, blank=True, help_text=_("Ví dụ “Ảnh: Quang Long”.")
+        _("nguồn ảnh"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Để trống để dùng nguồn ảnh trong thư viện; điền để thay riêng cho bài này, ví dụ “Ảnh: Quang Long”."
+        ),
+    )
+    audio = models.FileField(
+        _("tệp âm thanh"),
+        upload_to="audio/%Y/%m/",
+        max_length=200,
+        blank=True,
+        help_text=_("MP3, M4A hoặc OGG. Trình phát hiện phía trên sapo."),
+    )
+    pinned_position = models.PositiveSmallIntegerField(
+        _("vị trí ghim trong chuyên mục"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Đặt số (1 đứng đầu) để ghim bài lên đầu khối chuyên mục của bài trên trang chủ; để trống nếu không."
+        ),
     )
     allow_comments = models.BooleanField(_("cho phép bình luận"), default=True)
+    # Optimistic locking: every save adds one; the admin form carries the
+    # number it was opened with and refuses a save made on an older one.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ngày sửa"), auto_now=True)
     created_by = models.ForeignKey(
@@ -273,7 +305,10 @@ class Article(models.Model):
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
         ordering = ["-published_at", "-id"]
-        permissions = [("publish_article", _("Có thể xuất bản, hẹn giờ và gỡ bài"))]
+        permissions = [
+            ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ bài và sắp xếp trang chủ")),
+            ("review_article", _("Có thể biên tập bài đang chờ biên tập, trả lại và gửi duyệt")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="article_slug_unique"),
             models.CheckConstraint(
@@ -292,12 +327,21 @@ class Article(models.Model):
                 name="article_featured_idx",
                 condition=Q(featured_position__isnull=False),
             ),
+            models.Index(
+                fields=["category", "pinned_position"],
+                name="article_pinned_idx",
+                condition=Q(pinned_position__isnull=False),
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         self.body = clean_body(self.body)
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
@@ -324,6 +368,26 @@ class Article(models.Model):
         return self.genre or self.category.name
 
     @property
+    def featured_caption(self):
+        """The caption under the featured image: the article's own, else the
+        library image's."""
+        if self.featured_image_caption:
+            return self.featured_image_caption
+        return self.featured_image.caption if self.featured_image else ""
+
+    @property
+    def featured_credit(self):
+        if self.featured_image_credit:
+            return self.featured_image_credit
+        return self.featured_image.credit if self.featured_image else ""
+
+    @property
+    def audio_type(self):
+        from .media import audio_content_type
+
+        return audio_content_type(self.audio.name) if self.audio else ""
+
+    @property
     def is_visible(self):
         return (
             self.status == self.Status.PUBLISHED
@@ -337,3 +401,79 @@ class Article(models.Model):
         # code paths that skip validation).
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
+
+
+class Transition(models.Model):
+    """One move of an article between workflow states: who, when, and the note."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_status = models.CharField(_("từ trạng thái"), max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(_("sang trạng thái"), max_length=20, choices=Article.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    note = NFCTextField(_("ghi chú"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("chuyển trạng thái")
+        verbose_name_plural = _("lịch sử trạng thái")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["article", "-at"], name="transition_article_at_idx")]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Revision(models.Model):
+    """A snapshot of an article as one save left it. ``data`` holds the
+    fields listed in ``articles.revisions.REVISION_FIELDS``."""
+
+    article = models.ForeignKey(Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField(_("phiên bản"))
+    created_at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người sửa"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    data = models.JSONField(_("nội dung"))
+    restored_from = models.ForeignKey(
+        "self",
+        verbose_name=_("khôi phục từ bản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("phiên bản bài viết")
+        verbose_name_plural = _("phiên bản bài viết")
+        ordering = ["-version", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "version"], name="revision_article_version_unique"),
+        ]
+
+    def __str__(self):
+        return _("Phiên bản %(version)s của “%(title)s”") % {
+            "version": self.version,
+            "title": self.data.get("title", ""),
+        }
+
+
+class HomePageStory(Article):
+    """The published articles as the home-page curation screen lists them."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("bài trên trang chủ")
+        verbose_name_plural = _("sắp xếp trang chủ")

@@ -1,9 +1,10 @@
 """Newsroom roles as Django groups, with their exact permissions.
 
-The data migration ``0002_newsroom_roles`` creates them; tests and the demo
-read the same table. The editorial-workflow issue refines who may move an
-article between states; publishing is already reserved to
-``articles.publish_article``."""
+The data migration ``0002_newsroom_roles`` creates them and
+``0005_workflow_roles`` adds ``review_article``; tests and the demo read the
+same table. Which article a holder of ``change_article`` may actually edit,
+and which workflow steps he may take, is decided in ``articles.services``
+(see docs/workflow.md)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -21,14 +22,20 @@ _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "articles.add_tag",
     "articles.change_tag",
     "counters.view_articleviewcount",  # counters/migrations/0003_roles_see_view_statistics.py
+    # The image library; images/migrations/0002_roles_use_the_library.py.
+    "images.view_image",
+    "images.add_image",
+    "images.change_image",
 ]
-_DESK = _WRITE + [
+_REVIEW = _WRITE + ["articles.review_article"]  # migrations/0005_workflow_roles.py
+_DESK = _REVIEW + [
     "articles.publish_article",
     "articles.delete_article",
     "articles.add_category",
     "articles.change_category",
     "articles.delete_tag",
     "newsroom.view_publication",
+    "images.delete_image",
 ]
 
 # Comment moderation; keep in step with comments/migrations/0002_moderator_roles.py.
@@ -40,19 +47,31 @@ _MODERATE_DESK = _MODERATE + [
     "comments.delete_blockedword",
 ]
 
+# Polls and website links; keep in step with polls/migrations/0002_desk_manages_polls.py
+# and links/migrations/0002_desk_manages_links.py.
+_READER_FEATURES = [
+    f"{app}.{action}_{model}"
+    for app, models in (("polls", ("poll", "option")), ("links", ("linkgroup", "link", "banner")))
+    for model in models
+    for action in ("view", "add", "change", "delete")
+]
+
 ROLE_PERMISSIONS = {
     REPORTER: _WRITE,
-    EDITOR: _WRITE + _MODERATE,
-    SECRETARY: _DESK + _MODERATE_DESK,
-    EDITOR_IN_CHIEF: _DESK + _MODERATE_DESK + ["articles.delete_category", "newsroom.change_publication"],
+    EDITOR: _REVIEW + _MODERATE,
+    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES,
+    EDITOR_IN_CHIEF: _DESK
+    + _MODERATE_DESK
+    + _READER_FEATURES
+    + ["articles.delete_category", "newsroom.change_publication"],
 }
 
 ROLE_DESCRIPTIONS = {
-    REPORTER: _("Viết và sửa bài, gửi biên tập."),
-    EDITOR: _("Biên tập bài, gửi duyệt, duyệt bình luận."),
+    REPORTER: _("Viết và sửa bài của mình khi còn là nháp hoặc bị trả lại, gửi biên tập."),
+    EDITOR: _("Biên tập mọi bài chờ biên tập, trả lại kèm ghi chú, gửi duyệt; duyệt bình luận."),
     SECRETARY: _(
         "Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục; "
-        "duyệt và xóa bình luận, sửa danh sách từ bị chặn."
+        "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website."
     ),
     EDITOR_IN_CHIEF: _("Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục."),
 }

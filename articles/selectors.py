@@ -45,17 +45,33 @@ def home_page():
     """Featured block, latest stories and one block per home-page category.
 
     No story appears twice: featured stories are left out of the latest list,
-    and a category block skips stories already shown above it. Queries: one
-    for featured, one for latest, one per home-page category (an indexed
-    ``LIMIT`` each, fast on any archive size)."""
+    and a category block skips stories already shown above it. A block starts
+    with the stories the desk pinned in it (``pinned_position``), then the
+    newest. Queries: one for featured, one for latest, one for all pinned
+    stories, one per home-page category (an indexed ``LIMIT`` each, fast on
+    any archive size)."""
     shown = featured()
     shown_ids = {a.pk for a in shown}
     newest = latest(settings.NEWSROOM_LATEST_COUNT, exclude_ids=shown_ids)
     shown_ids.update(a.pk for a in newest)
     size = settings.NEWSROOM_HOME_BLOCK_SIZE
+    home_blocks = category_tree().home_blocks
+    pinned = []
+    if home_blocks:
+        pinned = list(Article.objects.published().for_listing().pinned().exclude(pk__in=shown_ids)[:200])
     blocks = []
-    for category in category_tree().home_blocks:
-        stories = list(Article.objects.published().in_category(category).for_listing().exclude(pk__in=shown_ids)[:size])
+    for category in home_blocks:
+        tree_ids = set(category.tree_ids)
+        stories = [a for a in pinned if a.category_id in tree_ids and a.pk not in shown_ids][:size]
+        shown_ids.update(a.pk for a in stories)
+        if len(stories) < size:
+            stories += list(
+                Article.objects.published()
+                .in_category(category)
+                .for_listing()
+                .exclude(pk__in=shown_ids)[: size - len(stories)]
+            )
+        shown_ids.update(a.pk for a in stories)
         if stories:
             blocks.append((category, stories))
     return {"featured": shown, "latest": newest, "blocks": blocks}

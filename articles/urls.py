@@ -1,6 +1,9 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
+from django.views.decorators.cache import cache_page
 
-from . import views
+from . import feeds, views
+from .sitemaps import SITEMAPS
 
 app_name = "articles"
 
@@ -10,6 +13,24 @@ ARTICLE = r"(?P<category>[a-z0-9-]{1,100})/(?P<slug>[a-z0-9-]{0,200})-(?P<pk>[0-
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     re_path(rf"^ban-in/{ARTICLE}$", views.ArticlePrintView.as_view(), name="print"),
+    path("rss/", views.FeedListView.as_view(), name="feeds"),
+    path("rss/home.rss", feeds.LatestArticlesFeed(), name="feed_home"),
+    re_path(r"^rss/(?P<slug>[a-z0-9-]{1,100})\.rss$", feeds.CategoryFeed(), name="feed_category"),
+    path(
+        "sitemap.xml",
+        cache_page(300)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
+        name="sitemap_index",
+    ),
+    re_path(
+        r"^sitemap-(?P<section>articles|categories|tags)\.xml$",
+        cache_page(300)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("sitemap-news.xml", views.news_sitemap, name="sitemap_news"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("doc-nhieu/", views.MostReadView.as_view(), name="most_read"),
     re_path(r"^tu-khoa/(?P<slug>[a-z0-9-]{1,100})/$", views.TagView.as_view(), name="tag"),
     re_path(rf"^{ARTICLE}$", views.ArticleDetailView.as_view(), name="detail"),

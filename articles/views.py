@@ -1,25 +1,24 @@
 """Public pages: home, category, article and its print view."""
 
+from datetime import timedelta
+
 from django.conf import settings
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import cache_page
 from django.views.generic import DetailView, ListView, TemplateView
 
 from counters import rules
 from counters.services import record_view, view_count
 
-from . import selectors
+from . import search, selectors
 from .categories import category_tree
 from .models import Article, Tag
-
-
-def sidebar_context(exclude_ids=()):
-    return {
-        "sidebar_latest": selectors.latest(exclude_ids=exclude_ids),
-        "sidebar_most_read": selectors.most_read(exclude_ids=exclude_ids),
-    }
 
 
 class HomeView(TemplateView):
@@ -28,7 +27,6 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(selectors.home_page())
-        context["sidebar_most_read"] = selectors.most_read()
         return context
 
 
@@ -65,7 +63,6 @@ class CategoryView(StrictPaginationMixin, ListView):
         context["category"] = self.category
         context["ancestors"] = self.tree.ancestors(self.category)
         context["subcategories"] = [c for c in self.tree.children.get(self.category.pk, []) if c.show_in_menu]
-        context.update(sidebar_context())
         return context
 
 
@@ -83,7 +80,7 @@ class ArticleLookupMixin:
         return user.is_authenticated and user.is_staff and user.has_perm("articles.view_article")
 
     def get_queryset(self):
-        return Article.objects.select_related("category")
+        return Article.objects.select_related("category", "featured_image")
 
     def get_object(self, queryset=None):
         article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
@@ -98,7 +95,14 @@ class ArticleLookupMixin:
         if request.path != canonical:
             return redirect(canonical, permanent=True)
         context = self.get_context_data(object=self.object)
-        return self.render_to_response(context)
+        response = self.render_to_response(context)
+        if self.is_preview:
+            # A preview is for the staff member who asked: never stored by a
+            # cache (browser, proxy or ours), never indexed.
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 class ArticleDetailView(ArticleLookupMixin, DetailView):
@@ -128,7 +132,6 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
         context["count_with_beacon"] = settings.NEWSROOM_COUNT_WITH_BEACON and not self.is_preview
         context["related"] = selectors.related(article)
         context["ancestors"] = category_tree().ancestors(article.category)
-        context.update(sidebar_context(exclude_ids=[article.pk]))
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -166,7 +169,6 @@ class TagView(StrictPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["tag"] = self.tag
-        context.update(sidebar_context())
         return context
 
 
@@ -185,5 +187,79 @@ class MostReadView(TemplateView):
         context["window"] = window
         context["windows"] = self.WINDOWS.items()
         context["articles"] = selectors.most_read(limit=20, days=int(window))
-        context["sidebar_latest"] = selectors.latest()
         return context
+
+
+class SearchView(StrictPaginationMixin, ListView):
+    """``/tim-kiem/?q=``: published articles matching the words, ranked (see
+    articles/search.py). Whatever arrives in ``q`` answers 200: an empty or
+    unusable query shows the form with a hint, never an error."""
+
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.query = search.SearchQuery(request.GET.get("q", ""))
+
+    def get_queryset(self):
+        return search.search_articles(self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        notices = []
+        if self.query.truncated:
+            notices.append(_("Từ khóa dài quá: chỉ tìm theo %(n)d ký tự đầu.") % {"n": search.MAX_QUERY_LENGTH})
+        if self.query.too_many_terms:
+            notices.append(_("Chỉ tìm theo %(n)d từ đầu tiên.") % {"n": search.MAX_TERMS})
+        context.update(query=self.query, notices=notices, capped=search.is_capped(context["paginator"].count))
+        return context
+
+
+class FeedListView(TemplateView):
+    """``/rss/``: the feeds a reader may subscribe to."""
+
+    template_name = "articles/feed_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["feed_categories"] = category_tree().categories
+        return context
+
+
+@cache_page(300)
+def news_sitemap(request):
+    """``/sitemap-news.xml``: Google News sitemap, the published stories of
+    the last ``NEWSROOM_NEWS_SITEMAP_HOURS`` hours, at most
+    ``NEWSROOM_NEWS_SITEMAP_MAX``, newest first. One query."""
+    since = timezone.now() - timedelta(hours=settings.NEWSROOM_NEWS_SITEMAP_HOURS)
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=since)
+        .select_related("category")
+        .only("id", "slug", "title", "published_at", "category__slug")
+        .order_by("-published_at", "-id")[: settings.NEWSROOM_NEWS_SITEMAP_MAX]
+    )
+    return render(
+        request,
+        "articles/sitemap_news.xml",
+        {"articles": articles, "base": f"{request.scheme}://{request.get_host()}"},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+def robots_txt(request):
+    base = f"{request.scheme}://{request.get_host()}"
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /ban-in/",
+        f"Disallow: {reverse('articles:search')}",
+        "Disallow: /luot-xem/",
+        "",
+        f"Sitemap: {base}{reverse('articles:sitemap_index')}",
+        f"Sitemap: {base}{reverse('articles:sitemap_news')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -10,7 +10,8 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from .permissions import name_permissions_in_vietnamese
-        from .sqlite import install_unicode_like
+        from .sqlite import install_search_functions, install_unicode_like
 
         connection_created.connect(install_unicode_like, dispatch_uid="newsroom-unicode-like")
+        connection_created.connect(install_search_functions, dispatch_uid="newsroom-search-functions")
         post_migrate.connect(name_permissions_in_vietnamese, dispatch_uid="newsroom-permission-names")

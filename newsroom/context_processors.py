@@ -11,9 +11,14 @@ def site(request):
     from articles.categories import category_tree
 
     publication = Publication.load()
+    site_theme = publication.site_theme
     return {
         "publication": publication,
-        "theme": publication.theme,
+        # The key (“backan”) for the dateline filter and CSS classes; the
+        # registry entry for labels; the base template every public page extends.
+        "theme": site_theme.key,
+        "site_theme": site_theme,
+        "base_template": site_theme.base_template,
         "menu": SimpleLazyObject(lambda: category_tree().menu),
         "today": format_today(timezone.now()),
     }

@@ -5,12 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .fields import NFCCharField
-
-THEME_CHOICES = [
-    ("dienbienphu", _("Báo Điện Biên Phủ")),
-    ("backan", _("Báo Bắc Kạn")),
-    ("laichau", _("Cổng thông tin Lai Châu")),
-]
+from .themes import DEFAULT_THEME, THEME_CHOICES, get_theme
 
 
 class Publication(models.Model):
@@ -38,8 +33,8 @@ class Publication(models.Model):
         _("giao diện"),
         max_length=20,
         choices=THEME_CHOICES,
-        default="dienbienphu",
-        help_text=_("Giao diện của trang công khai."),
+        default=DEFAULT_THEME,
+        help_text=_("Giao diện của trang công khai. Đổi xong, trang công khai đổi theo ngay, không cần khởi động lại."),
     )
     comments_enabled = models.BooleanField(
         _("nhận bình luận"),
@@ -77,6 +72,11 @@ class Publication(models.Model):
             publication, _created = cls.objects.get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, publication, 300)
         return publication
+
+    @property
+    def site_theme(self):
+        """The theme's registry entry (labels, date line, templates)."""
+        return get_theme(self.theme)
 
     @property
     def sapo_lead_in(self):

@@ -33,3 +33,26 @@ def install_unicode_like(sender, connection, **kwargs):
         raw = connection.connection
         raw.create_function("like", 2, unicode_like, deterministic=True)
         raw.create_function("like", 3, unicode_like, deterministic=True)
+
+
+def _fold(value):
+    from .text import fold
+
+    return None if value is None else fold(value)
+
+
+def _fold_html(value):
+    from django.utils.html import strip_tags
+
+    from .text import fold
+
+    return None if value is None else fold(strip_tags(value).replace("&nbsp;", " "))
+
+
+def install_search_functions(sender, connection, **kwargs):
+    """``newsroom_fold(text)`` and ``newsroom_fold_html(html)`` → " dien bien phu ":
+    the SQLite side of reader search (articles/search.py)."""
+    if connection.vendor == "sqlite":
+        raw = connection.connection
+        raw.create_function("newsroom_fold", 1, _fold, deterministic=True)
+        raw.create_function("newsroom_fold_html", 1, _fold_html, deterministic=True)

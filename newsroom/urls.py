@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from counters.views import count_view
 
@@ -22,9 +21,10 @@ if settings.NEWSROOM_BENCH_FLOOR:
 if settings.NEWSROOM_SERVE_MEDIA:
     # Development and `make serve` only; a newsroom's server lets the web
     # server or CDN serve MEDIA_ROOT.
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.serve_media))
 
 urlpatterns.append(path("", include("comments.urls")))
+urlpatterns.append(path("", include("polls.urls")))
 urlpatterns.append(path("", include("articles.urls")))
 
 handler400 = "newsroom.views.bad_request"

@@ -1,9 +1,11 @@
 """Site-wide views: friendly Vietnamese error pages."""
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
 
 admin_site_header = _("Newsroom — Quản trị tòa soạn")
 admin_index_title = _("Bàn làm việc")
@@ -50,3 +52,16 @@ def floor(request):
     same middleware stack as every page, nothing else. Mounted only when
     NEWSROOM_BENCH_FLOOR is on."""
     return HttpResponse("Xin chào", content_type="text/plain; charset=utf-8")
+
+
+def serve_media(request, path):
+    """MEDIA_ROOT for development and ``make serve`` (NEWSROOM_SERVE_MEDIA):
+    the content type from the stored name (names are ours: random, with the
+    extension of the checked content), ``nosniff`` so a browser never guesses
+    another type, and a sandboxing CSP so that nothing in media can run
+    script even if opened directly. A production web server should send the
+    same headers (docs/images.md)."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox"
+    return response

@@ -86,3 +86,19 @@ def role_group(name):
         [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in perms]
     )
     return group
+
+
+def library_image(
+    width=1200, height=800, caption="Bà con bản Mường Phăng thu hoạch lúa.", credit="Ảnh: Quang Long", **fields
+):
+    """A library image made from a real JPEG, with its files and renditions."""
+    import io
+
+    from PIL import Image as PILImage
+
+    from images.services import add_image_from_file
+
+    data = io.BytesIO()
+    PILImage.new("RGB", (width, height), (40, 120, 90)).save(data, "JPEG")
+    data.seek(0)
+    return add_image_from_file(data, original_filename="ruong-lua.jpg", caption=caption, credit=credit, **fields)

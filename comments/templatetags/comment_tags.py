@@ -3,6 +3,7 @@ from django import template
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.views import comments_open
+from newsroom.themes import get_theme
 
 register = template.Library()
 
@@ -15,9 +16,12 @@ def comment_section(context, article):
     form = context.get("comment_form")
     if form is None and is_open:
         form = CommentForm(article_id=article.pk)
+    comments = list(Comment.objects.for_article_page(article))
+    site_theme = context.get("site_theme") or get_theme(context.get("theme"))
     return {
         "article": article,
-        "comments": list(Comment.objects.for_article_page(article)),
+        "comments": comments,
+        "comments_heading": site_theme.comments_heading(len(comments)),
         "form": form,
         "is_open": is_open,
         "theme": context.get("theme"),

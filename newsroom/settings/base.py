@@ -41,11 +41,17 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "newsroom",
+    "images",
     "articles",
     "counters",
     "comments",
+    "audit",
+    "django_prose_editor",
+    "polls",
+    "links",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +163,15 @@ NEWSROOM_RELATED_COUNT = 8
 NEWSROOM_LATEST_COUNT = 8
 NEWSROOM_HOME_BLOCK_SIZE = 5
 NEWSROOM_FEATURED_COUNT = 5
+NEWSROOM_FEED_SIZE = 30  # stories in each RSS feed
+NEWSROOM_SITEMAP_PAGE_SIZE = 5000  # addresses per sitemap page (the protocol allows 50,000)
+NEWSROOM_NEWS_SITEMAP_HOURS = 48  # Google News: stories of the last 48 hours…
+NEWSROOM_NEWS_SITEMAP_MAX = 1000  # …at most 1,000 of them
+# Polls: how long a browser remembers it has voted.
+NEWSROOM_POLL_COOKIE_DAYS = 365
+# Zalo's share page for a plain link (no Zalo SDK script); {url} and {title}
+# are filled in, URL-encoded.
+NEWSROOM_ZALO_SHARE_URL = env("NEWSROOM_ZALO_SHARE_URL", "https://sp.zalo.me/share_inline?url={url}")
 
 LOGGING = {
     "version": 1,
@@ -200,3 +215,11 @@ NEWSROOM_COUNT_WITH_BEACON = env_bool("NEWSROOM_COUNT_WITH_BEACON", False)
 NEWSROOM_MOST_READ_DAYS = int(env("NEWSROOM_MOST_READ_DAYS", "7"))
 # Daily buckets older than this are deleted by `manage.py prune_daily_views`.
 NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40"))
+
+# Image library (docs/images.md). Limits are checked before an upload is
+# decoded: the file size first, then the pixel count read from its header.
+NEWSROOM_IMAGE_MAX_BYTES = int(env("NEWSROOM_IMAGE_MAX_BYTES", str(25 * 1024 * 1024)))
+NEWSROOM_IMAGE_MAX_PIXELS = int(env("NEWSROOM_IMAGE_MAX_PIXELS", "50000000"))  # 50 megapixels
+NEWSROOM_IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+# Article audio (MP3, M4A, OGG), checked by content.
+NEWSROOM_AUDIO_MAX_BYTES = int(env("NEWSROOM_AUDIO_MAX_BYTES", str(60 * 1024 * 1024)))

@@ -72,7 +72,7 @@ def test_a_reporter_cannot_publish_even_with_a_forged_post(client, publication):
     form = article_form(
         category, status=Article.Status.PUBLISHED, published_at_0="01/01/2024", published_at_1="08:00:00"
     )
-    client.post(ADD_URL, form)
+    client.post(ADD_URL, form)  # status is read-only for everyone: only a step moves it
     article = Article.objects.get()
     assert article.status == Article.Status.DRAFT
     assert article.published_at is None
@@ -82,7 +82,7 @@ def test_a_reporter_cannot_publish_even_with_a_forged_post(client, publication):
 def test_the_newsroom_secretary_publishes(client, publication):
     category = CategoryFactory()
     client.force_login(member_of(roles.SECRETARY, "thuky"))
-    response = client.post(ADD_URL, article_form(category, status=Article.Status.PUBLISHED))
+    response = client.post(ADD_URL, article_form(category, _transition="publish"))
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.status == Article.Status.PUBLISHED
@@ -93,7 +93,7 @@ def test_the_newsroom_secretary_publishes(client, publication):
 def test_publishing_without_a_sapo_is_refused_with_a_message(client, publication):
     category = CategoryFactory()
     client.force_login(member_of(roles.SECRETARY, "thuky"))
-    response = client.post(ADD_URL, article_form(category, status=Article.Status.PUBLISHED, lead=""))
+    response = client.post(ADD_URL, article_form(category, _transition="publish", lead=""))
     assert response.status_code == 200
     assert "Trường này là bắt buộc." in response.content.decode()
     assert not Article.objects.exists()

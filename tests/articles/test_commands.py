@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, Category, Tag
 from counters.models import ArticleViewCount
+from images.models import Image
 from newsroom.models import Publication
 from tests.factories import CategoryFactory
 
@@ -43,13 +44,18 @@ def test_load_demo_builds_the_newspaper_and_is_idempotent(client):
     counts = (Category.objects.count(), Article.objects.count(), Tag.objects.count(), get_user_model().objects.count())
     assert counts[0] >= 12 and counts[1] >= 60
     assert Article.objects.published().count() == counts[1]
-    assert Article.objects.exclude(featured_image="").exists()
+    # Demo photos are library images, each added once, with renditions.
+    assert Article.objects.filter(featured_image__isnull=False).exists()
+    images = Image.objects.count()
+    assert 0 < images <= 12
+    assert all(image.rendition_widths for image in Image.objects.all())
     assert Publication.load().sapo_prefix == "ĐBP"
     assert ArticleViewCount.objects.count() == counts[1]
 
     call_command("load_demo", force=True, verbosity=0)
     again = (Category.objects.count(), Article.objects.count(), Tag.objects.count(), get_user_model().objects.count())
     assert again == counts
+    assert Image.objects.count() == images
 
     # The demo accounts log in, each with their role.
     assert client.login(username="thuky", password="newsroom-demo")
@@ -90,3 +96,56 @@ def test_generate_articles_adds_published_articles_with_tags():
 def test_generate_articles_needs_categories():
     with pytest.raises(CommandError, match="Chưa có chuyên mục"):
         call_command("generate_articles", count=10, verbosity=0)
+
+
+@pytest.mark.parametrize("theme", ["backan", "laichau"])
+def test_each_theme_has_its_own_demo_paper(theme):
+    data = json.loads((DEMO.parent / f"{theme}.json").read_text(encoding="utf-8"))
+    assert data["publication"]["theme"] == theme
+    assert all(unicodedata.is_normalized("NFC", s) for s in strings(data))
+    slugs = {c["slug"] for c in data["categories"]}
+    for article in data["articles"]:
+        assert article["category"] in slugs
+        assert not article["lead"].startswith(("BBK", "ĐBP")), "the site adds the sapo prefix"
+        assert (DEMO.parent / "images" / article["image"]).is_file()
+
+
+def test_load_demo_as_backan_shows_bac_kan_sapos_and_kickers(client):
+    call_command("load_demo", force=True, theme="backan", verbosity=0)
+    publication = Publication.objects.get()
+    assert (publication.name, publication.theme, publication.sapo_lead_in) == ("Báo Bắc Kạn", "backan", "BBK - ")
+    article = Article.objects.exclude(kicker="").order_by("published_at").first()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'<p class="kicker">{article.kicker}</p>' in html
+    assert f'<p class="sapo"><strong>BBK - {article.lead}</strong></p>' in html
+    assert '<h2 id="related-title" class="block-title">Xem thêm</h2>' in html
+    assert '<h2 id="comments-title" class="block-title">Bình luận (0)</h2>' in html
+
+
+def test_load_demo_as_laichau_has_the_portal_categories(client):
+    call_command("load_demo", force=True, theme="laichau", verbosity=0)
+    publication = Publication.objects.get()
+    assert (publication.theme, publication.sapo_lead_in) == ("laichau", "")
+    menu = list(Category.objects.filter(parent=None).order_by("position").values_list("name", flat=True))
+    assert menu == [
+        "Chính trị",
+        "Xã hội",
+        "Văn hoá",
+        "Kinh tế",
+        "Thế giới",
+        "Thể thao",
+        "Khoa học đời sống",
+        "An ninh quốc phòng",
+        "Pháp luật",
+    ]
+    html = client.get("/").content.decode()
+    assert "Cổng thông tin điện tử" in html
+    assert "Khoa học đời sống" in html
+
+
+def test_load_demo_theme_switches_an_existing_profile():
+    call_command("load_demo", force=True, verbosity=0)
+    call_command("load_demo", force=True, theme="laichau", verbosity=0)
+    publication = Publication.objects.get()
+    assert publication.theme == "laichau"
+    assert publication.name == "Báo Điện Biên Phủ", "what the newsroom set up is kept"

@@ -12,7 +12,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -20,10 +19,21 @@ from django.utils import timezone
 from articles import roles
 from articles.models import Article, Category
 from counters.services import seed_view_count
+from images.models import Image
+from images.services import add_image_from_file
 from newsroom.models import Publication
 from newsroom.text import slugify_vi
+from newsroom.themes import DEFAULT_THEME, THEMES
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+# The demo paper of each theme: Báo Điện Biên Phủ's is the full newspaper;
+# Báo Bắc Kạn (“BBK - ” sapos, kickers) and the Lai Châu portal (its own
+# categories) have their own, smaller ones. Images are shared.
+DEMO_FILES = {
+    "dienbienphu": DEMO_DIR / "newspaper.json",
+    "backan": DEMO_DIR / "backan.json",
+    "laichau": DEMO_DIR / "laichau.json",
+}
 
 # username, password, role (None: superuser). Listed in the README.
 DEMO_ACCOUNTS = [
@@ -39,7 +49,12 @@ class Command(BaseCommand):
     help = "Nạp tờ báo mẫu (chuyên mục, bài viết, ảnh, tài khoản mẫu). Chạy lại không tạo trùng."
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", default=str(DEMO_DIR / "newspaper.json"))
+        parser.add_argument("--file", help="Tệp dữ liệu mẫu (mặc định: tệp của giao diện đã chọn).")
+        parser.add_argument(
+            "--theme",
+            choices=sorted(THEMES),
+            help="Nạp tờ báo mẫu của giao diện này và chuyển trang sang giao diện đó.",
+        )
         parser.add_argument(
             "--force",
             action="store_true",
@@ -52,14 +67,15 @@ class Command(BaseCommand):
                 "Dữ liệu mẫu có tài khoản với mật khẩu công khai: chỉ nạp khi DEBUG bật, "
                 "hoặc thêm --force nếu bạn chắc chắn."
             )
-        path = Path(options["file"])
+        theme = options["theme"]
+        path = Path(options["file"] or DEMO_FILES[theme or DEFAULT_THEME])
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise CommandError(f"Không đọc được {path}: {exc}") from exc
 
         with transaction.atomic():
-            self.load_publication(data["publication"])
+            self.load_publication(data["publication"], theme)
             categories = self.load_categories(data["categories"])
             created = self.load_articles(data["articles"], categories, path.parent / "images")
             users = self.load_accounts()
@@ -73,12 +89,13 @@ class Command(BaseCommand):
         for username, password, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username} / {password}  ({role or 'quản trị'})")
 
-    def load_publication(self, values):
+    def load_publication(self, values, theme=None):
         publication, _ = Publication.objects.get_or_create(pk=1)
-        if publication.owner:  # already set up: keep what the newsroom changed
-            return
-        for field, value in values.items():
-            setattr(publication, field, value)
+        if not publication.owner:  # not set up yet; otherwise keep what the newsroom changed
+            for field, value in values.items():
+                setattr(publication, field, value)
+        if theme:  # asked for explicitly (THEME=backan make run)
+            publication.theme = theme
         publication.save()
 
     def load_categories(self, rows):
@@ -124,12 +141,15 @@ class Command(BaseCommand):
                 status=Article.Status.PUBLISHED,
                 published_at=published_at,
                 featured_position=row.get("featured_position"),
-                featured_image_caption=row.get("image_caption", "") or "",
-                featured_image_credit=row.get("image_credit", "") or "",
             )
             if row.get("image"):
-                with open(image_dir / row["image"], "rb") as handle:
-                    article.featured_image.save(row["image"], File(handle), save=False)
+                image = self.library_image(image_dir, row)
+                article.featured_image = image
+                # The same photo under another story may carry its own caption.
+                if (row.get("image_caption") or "") != image.caption:
+                    article.featured_image_caption = row.get("image_caption") or ""
+                if (row.get("image_credit") or "") != image.credit:
+                    article.featured_image_credit = row.get("image_credit") or ""
             article.save()
             article.tags.set(row.get("tags", []))
             # A stable starting count, so "Đọc nhiều" has something to show.
@@ -138,6 +158,20 @@ class Command(BaseCommand):
             existing.add(slug)
             created += 1
         return created
+
+    def library_image(self, image_dir, row):
+        """The demo photo as a library image (with its renditions), added
+        once and reused by every article that shows it."""
+        image = Image.objects.filter(original_filename=row["image"]).order_by("pk").first()
+        if image is None:
+            with open(image_dir / row["image"], "rb") as handle:
+                image = add_image_from_file(
+                    handle,
+                    original_filename=row["image"],
+                    caption=row.get("image_caption", "") or "",
+                    credit=row.get("image_credit", "") or "",
+                )
+        return image
 
     def load_accounts(self):
         User = get_user_model()

@@ -1,0 +1,95 @@
+"""What search engines and social networks read from an article page:
+canonical address, Open Graph / Twitter tags, ``NewsArticle`` and
+``BreadcrumbList`` JSON-LD, and the share links."""
+
+import json
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+# Characters that could end the <script> element or open a comment in HTML;
+# JSON allows them as \u escapes (the same as Django's json_script).
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+SHARE_IMAGE_WIDTH = 1200  # Facebook's and Google's recommended width
+
+
+def share_image(article, request):
+    """The image social networks and JSON-LD show: ``{"url", "width",
+    "height", "alt"}`` with an absolute URL, or None.
+
+    The one place that knows where an article's picture lives: the JPEG
+    rendition of the library image closest to 1200 px wide, which every
+    network reads."""
+    image = article.featured_image
+    if image is None:
+        return None
+    width, height = image.rendition_size(SHARE_IMAGE_WIDTH)
+    return {
+        "url": request.build_absolute_uri(image.rendition_url(SHARE_IMAGE_WIDTH)),
+        "width": width,
+        "height": height,
+        "alt": image.description or article.featured_caption or article.title,
+    }
+
+
+def json_ld(data):
+    """``<script type="application/ld+json">`` with ``data``, safe inside HTML
+    whatever the text holds ("</script>", "<!--")."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def article_structured_data(article, request, publication, ancestors=()):
+    """``NewsArticle`` and ``BreadcrumbList`` for schema.org."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    home = request.build_absolute_uri(reverse("articles:home"))
+    news = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title[:110],
+        "description": article.lead,
+        "inLanguage": "vi",
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": (article.updated_at or article.published_at).isoformat()
+        if (article.updated_at or article.published_at)
+        else None,
+        "articleSection": article.category.name,
+        "publisher": {"@type": "NewsMediaOrganization", "name": publication.name, "url": home},
+    }
+    if article.byline:
+        news["author"] = {"@type": "Person", "name": article.byline}
+    else:
+        news["author"] = {"@type": "Organization", "name": publication.name}
+    image = share_image(article, request)
+    if image:
+        news["image"] = [image["url"]]
+    crumbs = [(publication.name, home)]
+    crumbs += [(c.name, request.build_absolute_uri(c.get_absolute_url())) for c in ancestors]
+    crumbs.append((article.category.name, request.build_absolute_uri(article.category.get_absolute_url())))
+    crumbs.append((article.title, url))
+    breadcrumb = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": item}
+            for i, (name, item) in enumerate(crumbs, start=1)
+        ],
+    }
+    return [news, breadcrumb]
+
+
+def share_links(url, title):
+    """Plain links to the networks' own share pages: no third-party script."""
+    quoted = quote(url, safe="")
+    return {
+        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={quoted}",
+        "zalo": settings.NEWSROOM_ZALO_SHARE_URL.format(url=quoted, title=quote(title, safe="")),
+    }

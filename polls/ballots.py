@@ -1,0 +1,35 @@
+"""“One vote per browser”: after a vote the browser keeps a signed cookie
+naming the poll, and a second vote carrying it is refused.
+
+The limits, written down in docs/polls.md: a reader who clears cookies, uses
+a private window or another browser or device can vote again; two votes sent
+at the same instant from one browser (before the first answer arrives) are
+both counted. A poll in a newspaper is an indication, not a ballot."""
+
+from django.conf import settings
+from django.core import signing
+
+SALT = "polls.ballot"
+
+
+def cookie_name(poll_id):
+    return f"poll-{poll_id}"
+
+
+def has_voted(request, poll_id):
+    try:
+        return request.get_signed_cookie(cookie_name(poll_id), salt=SALT) == str(poll_id)
+    except (KeyError, signing.BadSignature):
+        return False
+
+
+def remember_vote(response, poll):
+    response.set_signed_cookie(
+        cookie_name(poll.pk),
+        str(poll.pk),
+        salt=SALT,
+        max_age=settings.NEWSROOM_POLL_COOKIE_DAYS * 86400,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )

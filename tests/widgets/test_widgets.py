@@ -1,0 +1,87 @@
+"""Each sidebar widget is one inclusion tag with its own query budget,
+whatever the number of stories, options or links."""
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from counters.services import record_view
+from links.models import Link, LinkGroup
+from tests.factories import ArticleFactory
+from tests.polls.conftest import make_poll
+
+pytestmark = pytest.mark.django_db
+
+
+def render(source, **context):
+    request = RequestFactory().get("/")
+    return Template(source).render(Context({"request": request, **context}))
+
+
+@pytest.fixture
+def stories(publication):
+    stories = [ArticleFactory(title=f"Tin số {i}", featured_position=i if i < 3 else None) for i in range(12)]
+    for i, story in enumerate(stories[:4]):
+        for _ in range(4 - i):
+            record_view(story.pk)
+    return stories
+
+
+def test_latest_widget_one_query(stories, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        html = render("{% load widgets %}{% latest_widget %}", article=stories[-1])
+    assert "Mới nhất" in html and "Tin số 10" in html
+    assert "Tin số 11" not in html  # the page's own article is left out
+
+
+def test_most_read_widget_one_query_from_the_counters(stories, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        html = render("{% load widgets %}{% most_read_widget %}")
+    assert "Đọc nhiều" in html
+    assert html.index("Tin số 0") < html.index("Tin số 1") < html.index("Tin số 3")
+    assert "Tin số 5" not in html
+
+
+def test_featured_widget_one_query(stories, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        html = render("{% load widgets %}{% featured_widget %}")
+    assert "Tin tiêu điểm" in html
+    assert html.index("Tin số 1") < html.index("Tin số 2")
+    assert "Tin số 5" not in html
+
+
+def test_poll_widget_one_query(publication, django_assert_num_queries):
+    make_poll(options=[f"Phương án {i}" for i in range(10)])
+    with django_assert_num_queries(1):
+        html = render("{% load poll_tags %}{% poll_widget %}")
+    assert "Thăm dò ý kiến" in html and "Biểu quyết" in html and "Xem kết quả" in html
+    assert html.count('type="radio"') == 10
+
+
+def test_poll_widget_of_a_closed_poll_shows_results(publication):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_poll(opens_at=timezone.now() - timedelta(days=2), closes_at=timezone.now() - timedelta(days=1))
+    html = render("{% load poll_tags %}{% poll_widget %}")
+    assert "Biểu quyết" not in html and "0 phiếu (0%)" in html
+
+
+def test_links_widget_three_queries_cold_none_warm(publication, django_assert_num_queries):
+    for g in range(3):
+        group = LinkGroup.objects.create(name=f"Nhóm {g}")
+        for i in range(5):
+            Link.objects.create(group=group, title=f"Trang {g}-{i}", url=f"https://example{g}{i}.vn/")
+    with django_assert_num_queries(3):
+        html = render("{% load link_tags %}{% links_widget %}")
+    assert html.count("--- Website khác ---") == 3
+    with django_assert_num_queries(0):
+        render("{% load link_tags %}{% links_widget %}")
+
+
+def test_header_shows_the_date_line(client, publication):
+    import re
+
+    html = client.get("/").content.decode()
+    assert re.search(r'<span class="today">(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d/\d\d/\d{4}</span>', html)
