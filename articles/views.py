@@ -15,6 +15,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from counters import rules
 from counters.services import record_view, view_count
+from images import markup
+from newsroom import fragments
 
 from . import search, selectors
 from .categories import category_tree
@@ -26,7 +28,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.home_page())
+        context.update(fragments.cached(self.request, "home", selectors.home_page))
         return context
 
 
@@ -56,7 +58,8 @@ class CategoryView(StrictPaginationMixin, ListView):
         self.tree = tree
 
     def get_queryset(self):
-        return Article.objects.published().in_category(self.category).for_listing()
+        queryset = Article.objects.published().in_category(self.category).for_listing()
+        return fragments.CachedListing(self.request, "category", queryset, self.category.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -130,7 +133,14 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
             context["view_count"] = view_count(article.pk)
         context["is_preview"] = self.is_preview
         context["count_with_beacon"] = settings.NEWSROOM_COUNT_WITH_BEACON and not self.is_preview
-        context["related"] = selectors.related(article)
+        if self.is_preview:
+            context["related"] = selectors.related(article)
+            context["body_html"] = markup.with_renditions(article.body)
+        else:
+            context["related"] = fragments.cached(self.request, "related", lambda: selectors.related(article), article.pk)
+            context["body_html"] = fragments.cached(
+                self.request, "body", lambda: markup.with_renditions(article.body), article.pk
+            )
         context["ancestors"] = category_tree().ancestors(article.category)
         return context
 
@@ -164,7 +174,8 @@ class TagView(StrictPaginationMixin, ListView):
         self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
 
     def get_queryset(self):
-        return Article.objects.published().filter(tagged_items__tag=self.tag).for_listing()
+        queryset = Article.objects.published().filter(tagged_items__tag=self.tag).for_listing()
+        return fragments.CachedListing(self.request, "tag", queryset, self.tag.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

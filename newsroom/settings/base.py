@@ -192,6 +192,14 @@ TAGGIT_CASE_INSENSITIVE = True
 NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
 
 # Reader comments (comments app). Lengths are in characters.
+# Cached fragments of the public pages (newsroom/fragments.py): at most this
+# many seconds, and never past the next scheduled article's published_at.
+# 0 turns fragment caching off.
+NEWSROOM_FRAGMENT_SECONDS = int(env("NEWSROOM_FRAGMENT_SECONDS", "60"))
+# Anonymous public pages that set no cookie: how long nginx or a CDN may keep
+# them (Cache-Control: public, max-age=0, s-maxage=N). 0: private always.
+NEWSROOM_PUBLIC_S_MAXAGE = int(env("NEWSROOM_PUBLIC_S_MAXAGE", "30"))
+
 NEWSROOM_COMMENT_NAME_MAX = 80
 NEWSROOM_COMMENT_BODY_MAX = 2000
 NEWSROOM_COMMENT_MIN_SECONDS = int(env("NEWSROOM_COMMENT_MIN_SECONDS", "3"))  # a form filled faster is a robot
