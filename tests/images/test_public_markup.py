@@ -97,9 +97,9 @@ def test_home_with_featured_images_makes_no_extra_query(client, publication, dja
         ArticleFactory(featured_image=image, featured_position=1)
     cache.clear()
     # publication, category tree, next scheduled article (fragment expiry),
-    # featured, latest, most read (no home blocks): the images come with the
-    # stories (select_related), never one per card.
-    with django_assert_num_queries(6):
+    # featured, latest, most read, poll, links (2) (no home blocks): the
+    # images come with the stories (select_related), never one per card.
+    with django_assert_num_queries(9):
         html = client.get("/").content.decode()
     assert html.count("<picture") == 6
 
