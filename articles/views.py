@@ -1,5 +1,6 @@
 """Public pages: home, category, article and its print view."""
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import cache_page
@@ -137,7 +139,9 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
             context["related"] = selectors.related(article)
             context["body_html"] = markup.with_renditions(article.body)
         else:
-            context["related"] = fragments.cached(self.request, "related", lambda: selectors.related(article), article.pk)
+            context["related"] = fragments.cached(
+                self.request, "related", lambda: selectors.related(article), article.pk
+            )
             context["body_html"] = fragments.cached(
                 self.request, "body", lambda: markup.with_renditions(article.body), article.pk
             )
@@ -215,7 +219,14 @@ class SearchView(StrictPaginationMixin, ListView):
         self.query = search.SearchQuery(request.GET.get("q", ""))
 
     def get_queryset(self):
-        return search.search_articles(self.query)
+        """Result pages are cached per normalised query (its terms) for the
+        fragment lifetime: a story that goes viral is searched for by many
+        readers with the same words."""
+        if not self.query:
+            return Article.objects.none()
+        key = hashlib.sha256("\x1f".join(self.query.terms).encode()).hexdigest()[:32]
+        results = SimpleLazyObject(lambda: search.search_articles(self.query))
+        return fragments.CachedListing(self.request, "search", results, key)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

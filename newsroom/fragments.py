@@ -133,6 +133,4 @@ class CachedListing:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        return cached(
-            self.request, self.name, lambda: list(self.queryset[index]), *self.parts, index.start, index.stop
-        )
+        return cached(self.request, self.name, lambda: list(self.queryset[index]), *self.parts, index.start, index.stop)

@@ -11,7 +11,6 @@ and shared by every page: the article is left out in Python, so 20,000
 articles need one cached list, not 20,000."""
 
 from django import template
-
 from django.conf import settings
 
 from articles import selectors
