@@ -57,6 +57,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every response; Cache-Control for public pages (docs/performance.md).
+    # Above the session and CSRF middleware: it sees the cookies they set.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.http_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
