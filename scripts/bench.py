@@ -115,7 +115,12 @@ print(client.cookies["sessionid"].value)
 
 
 def start_server():
-    log = open(Path(tempfile.gettempdir()) / "newsroom-bench-gunicorn.log", "w")  # noqa: SIM115
+    try:
+        urllib.request.urlopen(f"{BASE}/_bench/xin-chao/", timeout=2)  # noqa: S310
+        raise SystemExit(f"Something already answers on {BASE}: stop it or set BENCH_PORT.")
+    except OSError:
+        pass
+    log = open(Path(tempfile.gettempdir()) / f"newsroom-bench-gunicorn-{PORT}.log", "w")  # noqa: SIM115
     server = subprocess.Popen(  # noqa: S603
         [PY, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", WORKERS],
         cwd=ROOT,
@@ -247,6 +252,11 @@ def main():
     print(f"\nRaw figures: {out}")
 
 
+def stop(signum, frame):
+    raise SystemExit(128 + signum)  # runs the finally that stops gunicorn
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, stop)
     sys.path.insert(0, str(ROOT))
     main()
