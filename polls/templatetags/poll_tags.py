@@ -34,5 +34,4 @@ def poll_widget(context):
         "rows": rows,
         "total": total,
         "can_vote": poll.is_open and not voted,
-        "csrf_token": context.get("csrf_token"),
     }

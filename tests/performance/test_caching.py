@@ -172,9 +172,16 @@ def test_a_counted_article_page_sets_a_cookie_and_is_private(story):
     assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
 
 
-def test_a_page_with_the_poll_form_is_private(story):
+def test_the_sidebar_poll_form_keeps_the_pages_public(story):
     make_poll()
     response = Client().get("/")
+    assert 'class="poll-form"' in response.content.decode()
+    assert 'name="csrfmiddlewaretoken"' not in response.content.decode()  # same-origin check instead
+    assert not response.cookies and "public" in response["Cache-Control"]
+
+
+def test_a_page_with_the_comment_form_is_private(story):
+    response = Client().get(story.get_absolute_url())  # not counted (no browser), but the comment form
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
     assert "private" in response["Cache-Control"] and "s-maxage" not in response["Cache-Control"]
 
