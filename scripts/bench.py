@@ -218,7 +218,7 @@ def main():
             measure("category page (caches warm)", urls["category"]),
             measure("article page, counted, cached fragments", urls["article"]),
             measure("article page, counted, 20,000 articles (cold)", urls["cold"][0], paths_file=cold_file.name),
-            measure("search ?q=dien bien", "/tim-kiem/?q=dien+bien"),
+            measure("search ?q=dien bien (result pages cached)", "/tim-kiem/?q=dien+bien"),
             measure("admin article changelist", "/admin/articles/article/", cookie=cookie),
         ]
         workers, rss = worker_rss(server)
