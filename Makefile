@@ -16,7 +16,7 @@ export SQLITE_PATH ?= $(CURDIR)/db-$(THEME).sqlite3
 DEMO_ARGS := --theme $(THEME)
 endif
 
-.PHONY: help run serve test lint check ci demo install chromium axe audit bench bench-counters wrk clean
+.PHONY: help run serve test lint check ci demo install chromium axe audit bench bench-counters wrk check-nginx clean
 
 help:
 	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite); THEME=backan or THEME=laichau for the other papers"
@@ -25,6 +25,7 @@ help:
 	@echo "make lint    - ruff"
 	@echo "make check   - migrations up to date, deploy checks under production settings"
 	@echo "make bench   - whole-site benchmark against the floor (PostgreSQL, 300,000 articles, wrk)"
+	@echo "make check-nginx - the nginx configuration of docs/deployment.md in front of make serve (caching headers, HIT, editors never cached)"
 	@echo "make audit   - Lighthouse scores of each theme's article page (docs/audits.md)"
 	@echo "make bench-counters - cost of view counting and article page throughput (wrk, 127.0.0.1)"
 
@@ -99,6 +100,10 @@ bench-counters: $(STAMP) wrk
 # articles (generated once into newsroom_bench), gunicorn, wrk on 127.0.0.1.
 bench: $(STAMP) wrk
 	$(BIN)/python scripts/bench.py
+
+# docs/deployment.md's nginx configuration, tried in front of `make serve`.
+check-nginx: $(STAMP)
+	PYTHON=$(BIN)/python scripts/check_nginx.sh
 
 wrk:
 	@if ! command -v wrk >/dev/null; then \

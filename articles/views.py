@@ -30,7 +30,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(fragments.cached(self.request, "home", selectors.home_page))
+        # Lazy: read only when the rendered blocks are not cached themselves.
+        context["home"] = SimpleLazyObject(lambda: fragments.cached(self.request, "home", selectors.home_page))
         return context
 
 

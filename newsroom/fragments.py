@@ -97,7 +97,9 @@ def cached(request, name, build, *parts):
     it is there and the current generation's."""
     if not settings.NEWSROOM_FRAGMENT_SECONDS or bypass(request):
         return build()
-    gen = generation()
+    # One look at the generation per request (a page reads ~10 fragments).
+    gen = getattr(request, "_fragment_generation", None) or generation()
+    request._fragment_generation = gen
     key = ":".join(["fragments", str(gen), name, *map(str, parts)])
     now = timezone.now().timestamp()
     entry = cache.get(key)
