@@ -138,10 +138,20 @@ def start_server():
     raise SystemExit("gunicorn did not start; see " + log.name)
 
 
-def wrk(path, paths_file="", cookie="", user_agent=BROWSER_UA):
+def wrk(path, paths_file="", cookie="", user_agent=BROWSER_UA, connections=CONNECTIONS):
     env = {**os.environ, "BENCH_PATHS": paths_file, "BENCH_COOKIE": cookie, "BENCH_UA": user_agent}
     out = subprocess.run(  # noqa: S603
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "-s", str(ROOT / "scripts" / "bench.lua"), BASE + path],
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{DURATION}",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "scripts" / "bench.lua"),
+            BASE + path,
+        ],
         env=env,
         check=True,
         capture_output=True,
@@ -177,7 +187,7 @@ def worker_rss(server):
 def page_weight(path, cookie=""):
     def fetch(url):
         request = urllib.request.Request(url, headers={"User-Agent": BROWSER_UA, "Cookie": cookie})  # noqa: S310
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - 127.0.0.1 only
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - 127.0.0.1 only
             return response.read()
 
     html = fetch(BASE + path)
@@ -219,15 +229,20 @@ def main():
             measure("article page, counted, cached fragments", urls["article"]),
             measure("article page, counted, 20,000 articles (cold)", urls["cold"][0], paths_file=cold_file.name),
             measure("search ?q=dien bien (result pages cached)", "/tim-kiem/?q=dien+bien"),
-            measure("admin article changelist", "/admin/articles/article/", cookie=cookie),
         ]
-        workers, rss = worker_rss(server)
         weights = {
             "home": page_weight("/"),
             "category": page_weight(urls["category"]),
             "article": page_weight(urls["article"]),
             "search": page_weight("/tim-kiem/?q=dien+bien"),
         }
+        # A changelist is used by a few editors at a time, not by 16 readers at once.
+        results.append(
+            measure(
+                "admin article changelist (2 connections)", "/admin/articles/article/", cookie=cookie, connections="2"
+            )
+        )
+        workers, rss = worker_rss(server)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(20)
