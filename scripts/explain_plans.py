@@ -36,7 +36,6 @@ category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
 listing = Article.objects.published().in_category(category).for_listing()
 list(listing[:15])
 show(f"Category listing, page 1 ({category.name})", listing[:15])
-show("Category listing, count", Article.objects.published().in_category(category).order_by().values("pk")[:1])
 for words in ("dien bien", "Điện Biên Phủ"):
     results = search.search_articles(search.SearchQuery(words))
     list(results[:15])
