@@ -11,6 +11,7 @@ APP_PORT=${APP_PORT:-8920}
 NGINX_PORT=${NGINX_PORT:-8921}
 PY=${PYTHON:-.venv/bin/python}
 WORK=$(mktemp -d)
+chmod 755 "$WORK"  # nginx workers (user nobody when started as root) use the cache and temp dirs
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 if ! command -v nginx >/dev/null; then
@@ -54,12 +55,14 @@ http {
 CONF
 "$NGINX" -t -q -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null || "$NGINX" -t -c "$WORK/nginx.conf" -p "$WORK"
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
-sleep 0.5
 BASE="http://127.0.0.1:$NGINX_PORT"
+for _ in $(seq 20); do curl -fs -o /dev/null "$BASE/robots.txt" && break; sleep 0.25; done
+code=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/")
+[ "$code" = 200 ] || { cat "$WORK/error.log"; fail "home page through nginx: HTTP $code"; }
 header() { grep -i "^$1:" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 
 # 1. Anonymous: public for a short time, then a HIT.
-PATH_ANON=$(curl -fs "$BASE/" | grep -o 'href="/[a-z0-9-]*/"' | grep -v -e tim-kiem -e rss -e doc-nhieu | head -1 | cut -d'"' -f2)
+PATH_ANON=$(curl -fs "$BASE/" | grep -o 'href="/[a-z0-9-]*/"' | grep -v -e tim-kiem -e rss -e doc-nhieu | head -1 | cut -d'"' -f2 || true)
 PATH_ANON=${PATH_ANON:-/}
 first=$(curl -fs -D - -o /dev/null "$BASE$PATH_ANON")
 echo "$first" | header Cache-Control | grep -q "public" || fail "$PATH_ANON is not public: $(echo "$first" | header Cache-Control)"
@@ -88,7 +91,7 @@ after=$(curl -fs -D - -o /dev/null "$BASE$PATH_ANON" | header X-Cache-Status)
 [ "$after" = HIT ] || fail "anonymous after editor: $after"
 
 # 3. A counted article page sets the counter's cookie: private, never stored.
-ARTICLE=$(curl -fs "$BASE/" | grep -o 'href="/[a-z0-9/-]*\.html"' | head -1 | cut -d'"' -f2)
+ARTICLE=$(curl -fs "$BASE/" | grep -o 'href="/[a-z0-9/-]*\.html"' | head -1 | cut -d'"' -f2 || true)
 if [ -n "$ARTICLE" ]; then
     ua="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
     curl -fs -o /dev/null -A "$ua" "$BASE$ARTICLE"
