@@ -251,7 +251,7 @@ class FeedListView(TemplateView):
         return context
 
 
-@cache_page(300)
+@cache_page(60)  # the workflow's 60-second bound (docs/workflow.md)
 def news_sitemap(request):
     """``/sitemap-news.xml``: Google News sitemap, the published stories of
     the last ``NEWSROOM_NEWS_SITEMAP_HOURS`` hours, at most
