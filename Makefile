@@ -16,7 +16,7 @@ export SQLITE_PATH ?= $(CURDIR)/db-$(THEME).sqlite3
 DEMO_ARGS := --theme $(THEME)
 endif
 
-.PHONY: help run serve test lint check ci demo install chromium axe audit bench-data bench-counters clean
+.PHONY: help run serve test lint check ci demo install chromium axe audit bench bench-counters wrk check-nginx clean
 
 help:
 	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite); THEME=backan or THEME=laichau for the other papers"
@@ -24,6 +24,8 @@ help:
 	@echo "make serve   - production-like: DEBUG off, gunicorn, WhiteNoise static"
 	@echo "make lint    - ruff"
 	@echo "make check   - migrations up to date, deploy checks under production settings"
+	@echo "make bench   - whole-site benchmark against the floor (PostgreSQL, 300,000 articles, wrk)"
+	@echo "make check-nginx - the nginx configuration of docs/deployment.md in front of make serve (caching headers, HIT, editors never cached)"
 	@echo "make audit   - Lighthouse scores of each theme's article page (docs/audits.md)"
 	@echo "make bench-counters - cost of view counting and article page throughput (wrk, 127.0.0.1)"
 
@@ -94,13 +96,24 @@ check: $(STAMP)
 
 # View counting benchmark (docs/counters.md): bounded wrk runs on 127.0.0.1.
 # DATABASE_URL=postgres://... to measure PostgreSQL (it loads the demo there).
-bench-counters: $(STAMP)
+bench-counters: $(STAMP) wrk
+	PYTHON=$(BIN)/python scripts/bench_counters.sh
+
+# The whole-site benchmark (docs/performance.md): PostgreSQL with 300,000
+# articles (generated once into newsroom_bench), gunicorn, wrk on 127.0.0.1.
+bench: $(STAMP) wrk
+	$(BIN)/python scripts/bench.py
+
+# docs/deployment.md's nginx configuration, tried in front of `make serve`.
+check-nginx:
+	PYTHON=$(BIN)/python scripts/check_nginx.sh
+
+wrk:
 	@if ! command -v wrk >/dev/null; then \
 		echo "Installing wrk for the benchmark..."; \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	PYTHON=$(BIN)/python scripts/bench_counters.sh
 
 # Lighthouse against a production-like server (make serve) of each theme's
 # demo; scores are written to docs/audits.md by hand from the JSON reports in

@@ -1,5 +1,6 @@
 """Public pages: home, category, article and its print view."""
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import cache_page
@@ -15,6 +17,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from counters import rules
 from counters.services import record_view, view_count
+from images import markup
+from newsroom import fragments
 
 from . import search, selectors
 from .categories import category_tree
@@ -26,7 +30,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.home_page())
+        # Lazy: read only when the rendered blocks are not cached themselves.
+        context["home"] = SimpleLazyObject(lambda: fragments.cached(self.request, "home", selectors.home_page))
         return context
 
 
@@ -59,9 +64,15 @@ class CategoryView(StrictPaginationMixin, ListView):
         stories = Article.objects.published().in_category(self.category).for_listing()
         # The desk's pinned stories head page 1 and are left out of the list
         # below them, so nothing shows twice (one small query on the partial
-        # index article_pinned_idx).
-        self.pinned = list(stories.pinned()[: settings.NEWSROOM_HOME_BLOCK_SIZE])
-        return stories.exclude(pk__in=[story.pk for story in self.pinned])
+        # index article_pinned_idx, cached like the listing).
+        self.pinned = fragments.cached(
+            self.request,
+            "category-pinned",
+            lambda: list(stories.pinned()[: settings.NEWSROOM_HOME_BLOCK_SIZE]),
+            self.category.pk,
+        )
+        listing = stories.exclude(pk__in=[story.pk for story in self.pinned])
+        return fragments.CachedListing(self.request, "category", listing, self.category.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -136,7 +147,16 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
             context["view_count"] = view_count(article.pk)
         context["is_preview"] = self.is_preview
         context["count_with_beacon"] = settings.NEWSROOM_COUNT_WITH_BEACON and not self.is_preview
-        context["related"] = selectors.related(article)
+        if self.is_preview:
+            context["related"] = selectors.related(article)
+            context["body_html"] = markup.with_renditions(article.body)
+        else:
+            context["related"] = fragments.cached(
+                self.request, "related", lambda: selectors.related(article), article.pk
+            )
+            context["body_html"] = fragments.cached(
+                self.request, "body", lambda: markup.with_renditions(article.body), article.pk
+            )
         context["ancestors"] = category_tree().ancestors(article.category)
         return context
 
@@ -170,7 +190,8 @@ class TagView(StrictPaginationMixin, ListView):
         self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
 
     def get_queryset(self):
-        return Article.objects.published().filter(tagged_items__tag=self.tag).for_listing()
+        queryset = Article.objects.published().filter(tagged_items__tag=self.tag).for_listing()
+        return fragments.CachedListing(self.request, "tag", queryset, self.tag.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -210,7 +231,14 @@ class SearchView(StrictPaginationMixin, ListView):
         self.query = search.SearchQuery(request.GET.get("q", ""))
 
     def get_queryset(self):
-        return search.search_articles(self.query)
+        """Result pages are cached per normalised query (its terms) for the
+        fragment lifetime: a story that goes viral is searched for by many
+        readers with the same words."""
+        if not self.query:
+            return Article.objects.none()
+        key = hashlib.sha256("\x1f".join(self.query.terms).encode()).hexdigest()[:32]
+        results = SimpleLazyObject(lambda: search.search_articles(self.query))
+        return fragments.CachedListing(self.request, "search", results, key)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -234,7 +262,7 @@ class FeedListView(TemplateView):
         return context
 
 
-@cache_page(300)
+@cache_page(60)  # the workflow's 60-second bound (docs/workflow.md)
 def news_sitemap(request):
     """``/sitemap-news.xml``: Google News sitemap, the published stories of
     the last ``NEWSROOM_NEWS_SITEMAP_HOURS`` hours, at most

@@ -16,6 +16,9 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
 ]
 
+if settings.NEWSROOM_BENCH_FLOOR:
+    urlpatterns.append(path("_bench/xin-chao/", views.floor))
+
 if settings.NEWSROOM_SERVE_MEDIA:
     # Development and `make serve` only; a newsroom's server lets the web
     # server or CDN serve MEDIA_ROOT.

@@ -1,7 +1,7 @@
 """Site-wide views: friendly Vietnamese error pages."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,13 @@ def server_error(request):
     # break the error page too.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render())
+
+
+def floor(request):
+    """The benchmark's floor (scripts/bench.py): Django saying hello through the
+    same middleware stack as every page, nothing else. Mounted only when
+    NEWSROOM_BENCH_FLOOR is on."""
+    return HttpResponse("Xin chào", content_type="text/plain; charset=utf-8")
 
 
 def serve_media(request, path):

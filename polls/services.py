@@ -5,6 +5,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from newsroom import fragments
+
 from .models import Option, Poll
 
 
@@ -24,6 +26,8 @@ def vote(poll_id, option_id):
     )
     if not counted:
         raise VoteRefused(option_id)
+    # The sidebar's counts: only that fragment, not the whole site's.
+    transaction.on_commit(lambda: fragments.forget("poll-widget"))
 
 
 @transaction.atomic

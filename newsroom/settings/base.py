@@ -60,6 +60,10 @@ MIDDLEWARE = [
     "newsroom.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every response; Cache-Control for public pages (docs/performance.md).
+    # Above the session and CSRF middleware: it sees the cookies they set.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.http_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,6 +113,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": ("PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"),
     }
+
+# Optional read replica (docs/deployment.md): reader-facing reads go there,
+# writes and transactions to the primary (newsroom/db_router.py).
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsroom.db_router.PrimaryReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -244,6 +258,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# `make bench` only: mounts /_bench/xin-chao/, the floor every page is compared with.
+NEWSROOM_BENCH_FLOOR = env_bool("NEWSROOM_BENCH_FLOOR", False)
 TAGGIT_CASE_INSENSITIVE = True
 
 # Reverse proxies (addresses or networks) whose X-Forwarded-For we believe,
@@ -251,6 +268,14 @@ TAGGIT_CASE_INSENSITIVE = True
 NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
 
 # Reader comments (comments app). Lengths are in characters.
+# Cached fragments of the public pages (newsroom/fragments.py): at most this
+# many seconds, and never past the next scheduled article's published_at.
+# 0 turns fragment caching off.
+NEWSROOM_FRAGMENT_SECONDS = int(env("NEWSROOM_FRAGMENT_SECONDS", "60"))
+# Anonymous public pages that set no cookie: how long nginx or a CDN may keep
+# them (Cache-Control: public, max-age=0, s-maxage=N). 0: private always.
+NEWSROOM_PUBLIC_S_MAXAGE = int(env("NEWSROOM_PUBLIC_S_MAXAGE", "30"))
+
 NEWSROOM_COMMENT_NAME_MAX = 80
 NEWSROOM_COMMENT_BODY_MAX = 2000
 NEWSROOM_COMMENT_MIN_SECONDS = int(env("NEWSROOM_COMMENT_MIN_SECONDS", "3"))  # a form filled faster is a robot

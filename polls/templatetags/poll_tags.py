@@ -1,21 +1,28 @@
 from django import template
 from django.utils import timezone
 
+from newsroom import fragments
 from polls import ballots
 from polls.models import Option, results
 
 register = template.Library()
 
 
-@register.inclusion_tag("polls/poll_widget.html", takes_context=True)
-def poll_widget(context):
-    """“Thăm dò ý kiến” in the sidebar: the poll marked for it, once opened.
-    One query (its options with the poll)."""
-    options = list(
+def _sidebar_options():
+    return list(
         Option.objects.filter(poll__in_sidebar=True, poll__opens_at__lte=timezone.now())
         .select_related("poll")
         .order_by("position", "id")
     )
+
+
+@register.inclusion_tag("polls/poll_widget.html", takes_context=True)
+def poll_widget(context):
+    """“Thăm dò ý kiến” in the sidebar: the poll marked for it, once opened.
+    One query (its options with the poll), a cached fragment
+    (newsroom/fragments.py; a vote forgets it). Whether this reader has
+    voted is read from the request every time."""
+    options = fragments.cached(context.get("request"), "poll-widget", _sidebar_options)
     if not options:
         return {"poll": None}
     poll = options[0].poll
@@ -27,5 +34,4 @@ def poll_widget(context):
         "rows": rows,
         "total": total,
         "can_vote": poll.is_open and not voted,
-        "csrf_token": context.get("csrf_token"),
     }

@@ -17,6 +17,12 @@ from tests.polls.conftest import make_poll
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def client():
+    """A reader's browser: it says where the form came from (newsroom/origin.py)."""
+    return Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver")
+
+
 def votes(poll):
     return [o.votes for o in poll.options.order_by("position")]
 
@@ -45,7 +51,7 @@ def test_a_second_vote_from_the_same_browser_is_refused_with_a_message(client, p
 def test_another_browser_may_vote(client, poll):
     first = poll.options.get(text="Tốt")
     client.post(poll.get_vote_url(), {"option": first.pk})
-    Client(HTTP_USER_AGENT=BROWSER_UA).post(poll.get_vote_url(), {"option": first.pk})
+    Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver").post(poll.get_vote_url(), {"option": first.pk})
     assert votes(poll) == [2, 0, 0]
 
 
@@ -123,7 +129,11 @@ def test_close_before_open_is_refused_by_the_database(publication):
 
 def vote_once(url, option_id):
     try:
-        return Client(HTTP_USER_AGENT=BROWSER_UA).post(url, {"option": option_id}).status_code
+        return (
+            Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver")
+            .post(url, {"option": option_id})
+            .status_code
+        )
     finally:
         connections.close_all()
 
@@ -139,3 +149,19 @@ def test_100_concurrent_votes_count_exactly_100(publication):
     assert statuses == [302] * 100
     assert sum(votes(poll)) == 100
     assert votes(poll) == [66, 34, 0]
+
+
+def test_a_vote_from_another_site_is_refused(poll):
+    first = poll.options.get(text="Tốt")
+    for headers in ({"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_REFERER": "https://evil.example/x"}, {}):
+        response = Client(HTTP_USER_AGENT=BROWSER_UA, **headers).post(poll.get_vote_url(), {"option": first.pk})
+        assert response.status_code == 403
+        assert "chỉ gửi được từ trang của báo" in response.content.decode()
+    assert votes(poll) == [0, 0, 0]
+
+
+def test_a_vote_from_this_site_needs_no_csrf_token(poll):
+    first = poll.options.get(text="Tốt")
+    browser = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER_UA, HTTP_REFERER="http://testserver/")
+    assert browser.post(poll.get_vote_url(), {"option": first.pk}).status_code == 302
+    assert votes(poll) == [1, 0, 0]

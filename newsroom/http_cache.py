@@ -1,0 +1,47 @@
+"""HTTP caching headers of the public pages (docs/performance.md).
+
+``PublicCacheMiddleware`` decides ``Cache-Control`` for a GET that no view
+decided itself (previews, the admin and the sitemaps set their own):
+
+- a request with a session cookie (staff, logged in): ``private, no-cache,
+  no-store`` — never kept by nginx, a CDN or the browser;
+- a response that sets a cookie (the CSRF cookie of a page with the comment
+  or poll form, the view counter's reload cookie): ``private, max-age=0`` — a
+  shared cache must not hand one reader's cookie to the next;
+- otherwise (an anonymous page that sets no cookie): ``public, max-age=0,
+  s-maxage=N``; browsers revalidate (ETag from ConditionalGetMiddleware),
+  nginx or a CDN keep it N seconds: ``NEWSROOM_PUBLIC_S_MAXAGE`` and never
+  past the next scheduled article (newsroom/fragments.py), so a scheduled
+  story appears on time and an unpublished one is gone within N seconds.
+
+``Vary: Cookie`` (added whenever the session was looked at) does not stop a
+shared cache: every cookieless request shares one variant, and the nginx
+configuration in docs/deployment.md bypasses its cache for a session cookie.
+"""
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from . import fragments
+
+
+class PublicCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD") or response.has_header("Cache-Control"):
+            return response
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        elif response.cookies or response.status_code != 200 or not settings.NEWSROOM_PUBLIC_S_MAXAGE:
+            patch_cache_control(response, private=True, max_age=0)
+        else:
+            s_maxage = min(settings.NEWSROOM_PUBLIC_S_MAXAGE, fragments.seconds_to_live())
+            if s_maxage:
+                patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
+            else:
+                patch_cache_control(response, private=True, max_age=0)
+        return response

@@ -1,0 +1,36 @@
+-- wrk script for scripts/bench.py: optional rotation over many paths (a file
+-- named by BENCH_PATHS, one path per line) and a JSON summary with p50, p95
+-- and p99 latencies. Only ever pointed at 127.0.0.1.
+local paths = {}
+local index = 0
+local file = os.getenv("BENCH_PATHS")
+if file and file ~= "" then
+  for line in io.lines(file) do paths[#paths + 1] = line end
+end
+local cookie = os.getenv("BENCH_COOKIE") or ""
+local agent = os.getenv("BENCH_UA") or "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36"
+
+function setup(thread)
+  thread:set("offset", math.random(1, math.max(#paths, 1)))
+end
+
+request = function()
+  local headers = {["User-Agent"] = agent}
+  if cookie ~= "" then headers["Cookie"] = cookie end
+  if #paths > 0 then
+    index = index + 1
+    local path = paths[((index + (offset or 0)) % #paths) + 1]
+    return wrk.format("GET", path, headers)
+  end
+  return wrk.format("GET", nil, headers)
+end
+
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format(
+    'BENCH {"requests": %d, "seconds": %.3f, "rps": %.2f, "p50_ms": %.2f, "p95_ms": %.2f, "p99_ms": %.2f, "errors": %d, "non2xx": %d}\n',
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    errors, summary.errors.status))
+end

@@ -1,0 +1,277 @@
+"""`make bench`: public pages and the admin against the floor, on PostgreSQL
+with 300,000 articles, gunicorn (2 workers, DEBUG off) on 127.0.0.1.
+
+Every scenario runs 3 times with wrk (bounded: -t2 -c16 -d10s by default)
+and the median run (by requests per second) is reported with p50/p95/p99
+latency and its ratio to the floor — a minimal Django view served by the same
+server in the same run. Also: the RSS of the two workers after the runs, and
+the weight of each page (HTML, CSS, JS; raw and gzipped). Prints a Markdown
+table and writes test-artifacts/bench.json. docs/performance.md keeps the
+figures with the machine they came from.
+
+Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_bench),
+BENCH_ARTICLES (300000), BENCH_REDIS_URL (redis://127.0.0.1:6379/5; "" for the
+local-memory cache), BENCH_PORT (8160), BENCH_DURATION (10s), BENCH_CONNECTIONS
+(16), BENCH_RUNS (3), WEB_CONCURRENCY (2).
+"""
+
+import gzip
+import json
+import os
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench")
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "300000"))
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+PORT = int(os.environ.get("BENCH_PORT", "8160"))
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
+BASE = f"http://127.0.0.1:{PORT}"
+BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+    "DJANGO_HTTPS": "false",
+    "NEWSROOM_SERVE_MEDIA": "true",
+    "NEWSROOM_BENCH_FLOOR": "true",
+    "DATABASE_URL": DATABASE_URL,
+    "LOG_LEVEL": "WARNING",
+}
+if REDIS_URL:
+    ENV["REDIS_URL"] = REDIS_URL
+else:
+    ENV.pop("REDIS_URL", None)
+
+
+def manage(*args, capture=True):
+    result = subprocess.run(  # noqa: S603
+        [PY, "manage.py", *args], cwd=ROOT, env=ENV, check=True, capture_output=capture, text=True
+    )
+    return result.stdout.strip() if capture else ""
+
+
+def shell(code):
+    return manage("shell", "-v", "0", "-c", code)
+
+
+def prepare_database():
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    with psycopg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+        if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            db.execute(f'CREATE DATABASE "{name}"')
+    manage("migrate", "--noinput", "-v", "0")
+    have = int(shell("from articles.models import Article; print(Article.objects.count())"))
+    if have == 0:
+        manage("load_demo", "--force")
+        have = int(shell("from articles.models import Article; print(Article.objects.count())"))
+    if have < ARTICLES:
+        print(f"Generating {ARTICLES - have} articles (once; kept in {name})...", flush=True)
+        manage("generate_articles", "--count", str(ARTICLES - have), capture=False)
+    manage("collectstatic", "--noinput", "-v", "0")
+
+
+def pick_urls():
+    code = """
+import json
+from django.db.models import Count
+from articles.models import Article, Category
+published = Article.objects.published()
+article = published.order_by("-published_at", "-id").first()
+category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
+cold = [a.get_absolute_url() for a in published.select_related("category").order_by("-id")[:20000]]
+print(json.dumps({"article": article.get_absolute_url(), "category": category.get_absolute_url(), "cold": cold}))
+"""
+    return json.loads(shell(code))
+
+
+def admin_cookie():
+    code = """
+from django.contrib.auth import get_user_model
+from django.test import Client
+User = get_user_model()
+user, _ = User.objects.get_or_create(username="bench-admin", defaults={"is_staff": True, "is_superuser": True})
+client = Client()
+client.force_login(user)
+print(client.cookies["sessionid"].value)
+"""
+    return f"sessionid={shell(code)}"
+
+
+def start_server():
+    try:
+        urllib.request.urlopen(f"{BASE}/_bench/xin-chao/", timeout=2)  # noqa: S310
+        raise SystemExit(f"Something already answers on {BASE}: stop it or set BENCH_PORT.")
+    except OSError:
+        pass
+    log = open(Path(tempfile.gettempdir()) / f"newsroom-bench-gunicorn-{PORT}.log", "w")  # noqa: SIM115
+    server = subprocess.Popen(  # noqa: S603
+        [PY, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", WORKERS],
+        cwd=ROOT,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{BASE}/_bench/xin-chao/", timeout=2)  # noqa: S310
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start; see " + log.name)
+
+
+def wrk(path, paths_file="", cookie="", user_agent=BROWSER_UA, connections=CONNECTIONS):
+    env = {**os.environ, "BENCH_PATHS": paths_file, "BENCH_COOKIE": cookie, "BENCH_UA": user_agent}
+    out = subprocess.run(  # noqa: S603
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{DURATION}",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "scripts" / "bench.lua"),
+            BASE + path,
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(re.search(r"^BENCH (.*)$", out, re.M).group(1))
+
+
+def measure(label, path, **options):
+    wrk(path, **{**options, "paths_file": options.get("paths_file", "")})  # warm-up run, not counted
+    runs = sorted((wrk(path, **options) for _ in range(RUNS)), key=lambda r: r["rps"])
+    median = runs[len(runs) // 2]
+    median["label"] = label
+    median["path"] = path
+    median["all_rps"] = [r["rps"] for r in runs]
+    print(
+        f"  {label:<44} {median['rps']:8.1f} req/s  p50 {median['p50_ms']:6.1f} ms  p95 {median['p95_ms']:6.1f} ms"
+        f"  p99 {median['p99_ms']:6.1f} ms  errors {median['errors']}",
+        flush=True,
+    )
+    return median
+
+
+def worker_rss(server):
+    children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+    total = 0
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        total += int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
+    return len(children), total / 1024
+
+
+def page_weight(path, cookie=""):
+    def fetch(url):
+        request = urllib.request.Request(url, headers={"User-Agent": BROWSER_UA, "Cookie": cookie})  # noqa: S310
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - 127.0.0.1 only
+            return response.read()
+
+    html = fetch(BASE + path)
+    text = html.decode()
+    css = re.findall(r'<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"', text)
+    css += re.findall(r'<link[^>]+href="([^"]+)"[^>]*rel="stylesheet"', text)
+    js = re.findall(r'<script[^>]+src="([^"]+)"', text)
+    weight = {"html": len(html), "html_gzip": len(gzip.compress(html))}
+    for kind, urls in (("css", set(css)), ("js", set(js))):
+        bodies = [fetch(u if u.startswith("http") else BASE + u) for u in urls]
+        weight[kind] = sum(len(b) for b in bodies)
+        weight[kind + "_gzip"] = sum(len(gzip.compress(b)) for b in bodies)
+    return weight
+
+
+def main():
+    machine = (
+        f"{os.cpu_count()} CPU, "
+        + subprocess.run(
+            ["sh", "-c", "lscpu | sed -n 's/^Model name: *//p' | head -1"], capture_output=True, text=True
+        ).stdout.strip()
+        + f", load {os.getloadavg()[0]:.1f} at start"
+    )
+    prepare_database()
+    urls = pick_urls()
+    cookie = admin_cookie()
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as cold_file:
+        cold_file.write("\n".join(urls["cold"]) + "\n")
+    server = start_server()
+    print(
+        f"== {machine}; {ARTICLES} articles on PostgreSQL; gunicorn {WORKERS} workers; "
+        f"wrk -t2 -c{CONNECTIONS} -d{DURATION}, median of {RUNS}; cache: {'Redis' if REDIS_URL else 'local memory'}"
+    )
+    try:
+        results = [
+            measure("floor: minimal Django view", "/_bench/xin-chao/"),
+            measure("home page (caches warm)", "/"),
+            measure("category page (caches warm)", urls["category"]),
+            measure("article page, counted, cached fragments", urls["article"]),
+            measure("article page, counted, 20,000 articles (cold)", urls["cold"][0], paths_file=cold_file.name),
+            measure("search ?q=dien bien (result pages cached)", "/tim-kiem/?q=dien+bien"),
+        ]
+        weights = {
+            "home": page_weight("/"),
+            "category": page_weight(urls["category"]),
+            "article": page_weight(urls["article"]),
+            "search": page_weight("/tim-kiem/?q=dien+bien"),
+        }
+        # A changelist is used by a few editors at a time, not by 16 readers at once.
+        results.append(
+            measure(
+                "admin article changelist (2 connections)", "/admin/articles/article/", cookie=cookie, connections="2"
+            )
+        )
+        workers, rss = worker_rss(server)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(20)
+        os.unlink(cold_file.name)
+    floor = results[0]["rps"]
+    print("\n| page | req/s | × floor | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r['label']} | {r['rps']:.1f} | {r['rps'] / floor:.0%} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} "
+            f"| {r['p99_ms']:.1f} | {r['errors']} |"
+        )
+    print(f"\nWorkers: {workers}, RSS together {rss:.0f} MB")
+    print("\n| page | HTML | HTML gzip | CSS | CSS gzip | JS | JS gzip |\n|---|---|---|---|---|---|---|")
+    for name, w in weights.items():
+        print(
+            f"| {name} | {w['html'] / 1024:.1f} KB | {w['html_gzip'] / 1024:.1f} KB | {w['css'] / 1024:.1f} KB "
+            f"| {w['css_gzip'] / 1024:.1f} KB | {w['js'] / 1024:.1f} KB | {w['js_gzip'] / 1024:.1f} KB |"
+        )
+    out = ROOT / "test-artifacts" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({"machine": machine, "results": results, "rss_mb": rss, "weights": weights}, indent=2))
+    print(f"\nRaw figures: {out}")
+
+
+def stop(signum, frame):
+    raise SystemExit(128 + signum)  # runs the finally that stops gunicorn
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, stop)
+    sys.path.insert(0, str(ROOT))
+    main()
