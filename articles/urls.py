@@ -2,6 +2,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 from django.views.decorators.cache import cache_page
 
+from newsroom.page_cache import cache_public_page
+
 from . import feeds, views
 from .sitemaps import SITEMAPS
 
@@ -11,9 +13,9 @@ app_name = "articles"
 ARTICLE = r"(?P<category>[a-z0-9-]{1,100})/(?P<slug>[a-z0-9-]{0,200})-(?P<pk>[0-9]{1,18})\.html"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", cache_public_page("home")(views.HomeView.as_view()), name="home"),
     re_path(rf"^ban-in/{ARTICLE}$", views.ArticlePrintView.as_view(), name="print"),
-    path("rss/", views.FeedListView.as_view(), name="feeds"),
+    path("rss/", cache_public_page("feeds")(views.FeedListView.as_view()), name="feeds"),
     path("rss/home.rss", feeds.LatestArticlesFeed(), name="feed_home"),
     re_path(r"^rss/(?P<slug>[a-z0-9-]{1,100})\.rss$", feeds.CategoryFeed(), name="feed_category"),
     path(
@@ -30,9 +32,17 @@ urlpatterns = [
     ),
     path("sitemap-news.xml", views.news_sitemap, name="sitemap_news"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("tim-kiem/", views.SearchView.as_view(), name="search"),
-    path("doc-nhieu/", views.MostReadView.as_view(), name="most_read"),
-    re_path(r"^tu-khoa/(?P<slug>[a-z0-9-]{1,100})/$", views.TagView.as_view(), name="tag"),
+    path("tim-kiem/", cache_public_page("search", ("q", "page"))(views.SearchView.as_view()), name="search"),
+    path("doc-nhieu/", cache_public_page("most-read", ("trong",))(views.MostReadView.as_view()), name="most_read"),
+    re_path(
+        r"^tu-khoa/(?P<slug>[a-z0-9-]{1,100})/$",
+        cache_public_page("tag", ("page",))(views.TagView.as_view()),
+        name="tag",
+    ),
     re_path(rf"^{ARTICLE}$", views.ArticleDetailView.as_view(), name="detail"),
-    re_path(r"^(?P<slug>[a-z0-9-]{1,100})/$", views.CategoryView.as_view(), name="category"),
+    re_path(
+        r"^(?P<slug>[a-z0-9-]{1,100})/$",
+        cache_public_page("category", ("page",))(views.CategoryView.as_view()),
+        name="category",
+    ),
 ]

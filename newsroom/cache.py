@@ -13,7 +13,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("newsroom.cache")
@@ -21,8 +21,30 @@ logger = logging.getLogger("newsroom.cache")
 RETRY_AFTER = 5.0  # seconds without asking a Redis that just failed
 
 
+class ReusedClient(RedisCacheClient):
+    """Django builds a new ``redis.Redis`` object for every cache call, and
+    building one fills its response-callback table: the top of the profile of
+    a cached page (docs/performance.md). One client per connection pool is
+    enough: a client holds no connection of its own, the pool does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     _down_until = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClient
 
     def _call(self, fallback, method, *args):
         if time.monotonic() < self._down_until:

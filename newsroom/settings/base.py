@@ -255,6 +255,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Named here because nginx's cache bypass (deploy/nginx-newsroom.conf) and
+# NEWSROOM_PERSONAL_COOKIES below rely on it.
+SESSION_COOKIE_NAME = "sessionid"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -272,6 +275,10 @@ NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
 # many seconds, and never past the next scheduled article's published_at.
 # 0 turns fragment caching off.
 NEWSROOM_FRAGMENT_SECONDS = int(env("NEWSROOM_FRAGMENT_SECONDS", "60"))
+# Whole pages are cached (newsroom/page_cache.py, same bounds) only for
+# readers carrying none of these cookies (name prefixes): the desk's session,
+# a flash message ("messages") waiting to be shown, a poll ballot ("poll-").
+NEWSROOM_PERSONAL_COOKIES = (SESSION_COOKIE_NAME, "messages", "poll-")
 # Anonymous public pages that set no cookie: how long nginx or a CDN may keep
 # them (Cache-Control: public, max-age=0, s-maxage=N). 0: private always.
 NEWSROOM_PUBLIC_S_MAXAGE = int(env("NEWSROOM_PUBLIC_S_MAXAGE", "30"))

@@ -1,0 +1,128 @@
+"""Whole pages cached for anonymous readers (docs/performance.md).
+
+A reader without a personal cookie (see ``applies``) gets the page rendered
+for the previous reader of the same address: one cache read instead of
+building it. The rules are those of the fragments (newsroom/fragments.py):
+an entry belongs to a content *generation* and is stale as soon as any
+content changes; it lives at most ``NEWSROOM_FRAGMENT_SECONDS`` and never
+past the next scheduled article's ``published_at``.
+
+Which address: the host, the path and only the query parameters the view
+reads (``params``), so ``?fbclid=…`` or ``?utm_source=…`` on a shared link
+is served from the same entry and cannot grow the cache.
+
+What is kept: 200 answers that set no cookie and were not marked private by
+the view (previews), with the headers the view set. The middleware after the
+view (ETag, Cache-Control, CSP, request id) runs again for every answer.
+
+The article page is cached *with holes* (``fill``): the view count and the
+comment form's CSRF token are left as markers and filled in for each reader,
+so counting stays exact and every reader gets his own token.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.formats import localize
+
+from . import fragments
+
+KEY_PREFIX = "pages"
+# Markers left in a cached article page; letters and digits only, so
+# escaping does not change them.
+VIEWS_HOLE = "nrHoleViewCount8d2f"
+CSRF_HOLE = "nrHoleCsrfToken5b71"
+
+
+def applies(request):
+    """A GET by a reader whose page is the same as everyone's: no session
+    (the desk), no flash message waiting, no poll ballot."""
+    if request.method not in ("GET", "HEAD") or not settings.NEWSROOM_FRAGMENT_SECONDS:
+        return False
+    prefixes = settings.NEWSROOM_PERSONAL_COOKIES
+    return not any(name.startswith(prefixes) for name in request.COOKIES)
+
+
+def key(request, name, params=()):
+    """The entry of this address: host, path and the ``params`` the view reads."""
+    query = "&".join(f"{param}={value}" for param in params for value in request.GET.getlist(param))
+    address = "\x1f".join([request.scheme, request.get_host(), request.path, query])
+    return f"{KEY_PREFIX}:{name}:{hashlib.sha256(address.encode()).hexdigest()[:40]}"
+
+
+def lookup(request, page_key):
+    """The cached entry ``(content, headers)`` or None; one cache round trip
+    reads the entry and the current generation together."""
+    found = cache.get_many([fragments.GENERATION_KEY, page_key])
+    gen = found.get(fragments.GENERATION_KEY) or fragments.generation()
+    # Fragments built on a miss use the generation read here.
+    request._fragment_generation = gen
+    entry = found.get(page_key)
+    if entry is None:
+        return None
+    entry_gen, expires, content, headers = entry
+    if entry_gen != gen or expires <= timezone.now().timestamp():
+        return None
+    return content, headers
+
+
+def store(request, page_key, response):
+    """Keep ``response`` for the next readers if it is everyone's page."""
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or "private" in response.get("Cache-Control", "")
+    ):
+        return
+    gen = request._fragment_generation
+    ttl = fragments.seconds_to_live(gen)
+    if ttl:
+        headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
+        cache.set(page_key, (gen, timezone.now().timestamp() + ttl, response.content, headers), ttl)
+
+
+def response_for(content, headers):
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def cache_public_page(name, params=()):
+    """Decorator for a public view whose page depends only on its address
+    and the content (home, category, tag, search, most read)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not applies(request):
+                return view(request, *args, **kwargs)
+            page_key = key(request, name, params)
+            entry = lookup(request, page_key)
+            if entry is not None:
+                return response_for(*entry)
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            store(request, page_key, response)
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def fill(request, content, view_count):
+    """The article page for one reader: his view count and, where the page
+    has a form, his own CSRF token (which sets the CSRF cookie as the form
+    rendered normally would) in the holes of the cached page."""
+    html = content.decode().replace(VIEWS_HOLE, localize(view_count))
+    if CSRF_HOLE in html:
+        html = html.replace(CSRF_HOLE, get_token(request))
+    return html.encode()

@@ -1,0 +1,107 @@
+"""Whole pages cached for anonymous readers (newsroom/page_cache.py): what a
+reader sees is the same as without the cache — his own view count and CSRF
+token, his own flash message and poll ballot — and nothing is stale for long."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from articles import services
+from counters.services import view_count
+from tests.comments.conftest import comment_data, post_url
+from tests.conftest import BROWSER_UA
+from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.polls.conftest import make_poll
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+VIEWS = re.compile(r"Lượt xem: ([0-9.,]+)")
+
+
+@pytest.fixture
+def story(publication):
+    return ArticleFactory(title="Mùa lúa mới ở Mường Thanh", category=CategoryFactory(name="Xã hội"))
+
+
+def reader():
+    return Client(HTTP_USER_AGENT=BROWSER_UA, enforce_csrf_checks=True)
+
+
+def test_each_reader_of_a_cached_article_sees_his_own_count_and_token(story, django_assert_max_num_queries):
+    pages = []
+    for _ in range(3):
+        browser = reader()
+        response = browser.get(story.get_absolute_url())
+        pages.append(response.content.decode())
+        assert "csrftoken" in response.cookies  # the comment form's cookie, as without the cache
+    assert [VIEWS.search(page).group(1) for page in pages] == ["1", "2", "3"]
+    tokens = [TOKEN.search(page).group(1) for page in pages]
+    assert len(set(tokens)) == 3
+    assert "nrHole" not in "".join(pages)
+    # Apart from those two, the three readers got the same page.
+    assert len({TOKEN.sub("", VIEWS.sub("", page)) for page in pages}) == 1
+    assert view_count(story.pk) == 3
+
+
+def test_the_token_in_a_cached_page_lets_the_reader_comment(story):
+    reader().get(story.get_absolute_url())  # caches the page
+    browser = reader()
+    token = TOKEN.search(browser.get(story.get_absolute_url()).content.decode()).group(1)
+    response = browser.post(post_url(story), {**comment_data(story), "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    # His thank-you message comes with a cookie: his next page is his own.
+    html = browser.get(response["Location"]).content.decode()
+    assert "Cảm ơn bạn đã gửi bình luận." in html
+    assert "Cảm ơn bạn đã gửi bình luận." not in reader().get(story.get_absolute_url()).content.decode()
+
+
+def test_a_large_count_is_written_as_without_the_cache(story, monkeypatch):
+    monkeypatch.setattr("articles.views.record_view", lambda pk: 1234567)
+    reader().get(story.get_absolute_url())  # caches the page
+    from_cache = reader().get(story.get_absolute_url()).content.decode()
+    own = reader()
+    own.cookies["poll-1"] = "x"  # a personal cookie: rendered for him, not from the cache
+    rendered = own.get(story.get_absolute_url()).content.decode()
+    assert VIEWS.search(from_cache).group(1) == VIEWS.search(rendered).group(1) == "1234567"
+
+
+def test_a_reload_is_not_counted_again_from_the_cache(story):
+    browser = reader()
+    browser.get(story.get_absolute_url())
+    assert VIEWS.search(browser.get(story.get_absolute_url()).content.decode()).group(1) == "1"
+    assert view_count(story.pk) == 1
+
+
+def test_tracking_parameters_share_the_entry_and_page_numbers_do_not(story, django_assert_num_queries):
+    ArticleFactory.create_batch(25, category=story.category)
+    Client().get("/")
+    with django_assert_num_queries(0):
+        assert Client().get("/?fbclid=IwAR0abc&utm_source=facebook").status_code == 200
+    first = Client().get(story.category.get_absolute_url()).content.decode()
+    second = Client().get(story.category.get_absolute_url() + "?page=2&fbclid=x").content.decode()
+    assert first != second
+
+
+def test_an_unpublished_article_is_gone_for_the_next_reader(story):
+    desk = UserFactory(username="tongbientap", is_staff=True, is_superuser=True)
+    assert reader().get(story.get_absolute_url()).status_code == 200
+    assert "Mùa lúa mới ở Mường Thanh" in Client().get("/").content.decode()
+    services.unpublish(story, by=desk)
+    assert reader().get(story.get_absolute_url()).status_code == 404
+    assert "Mùa lúa mới ở Mường Thanh" not in Client().get("/").content.decode()
+
+
+def test_a_voter_sees_his_ballot_and_the_next_reader_the_form(story):
+    poll = make_poll()
+    Client().get("/")  # cached with the poll's form
+    voter = Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver")
+    voter.post(poll.get_vote_url(), {"option": poll.options.first().pk})
+    assert 'class="poll-form"' not in voter.get("/").content.decode()  # his ballot: the results
+    assert 'class="poll-form"' in Client().get("/").content.decode()
+
+
+def test_a_missing_page_is_not_kept(story):
+    assert Client().get(story.category.get_absolute_url() + "?page=9").status_code == 404
+    assert Client().get(story.category.get_absolute_url() + "?page=9").status_code == 404
