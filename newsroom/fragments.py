@@ -2,8 +2,8 @@
 
 What is cached is the data of the expensive parts of a page (home blocks, a
 category page's stories, related stories, the rendered article body, the
-sidebar widgets), never a whole page: the article view still runs for every
-reader, so view counting stays exact.
+sidebar widgets). Whole pages for anonymous readers are cached on top of
+these by newsroom/page_cache.py, under the same rules.
 
 A fragment is never stale for long:
 

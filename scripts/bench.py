@@ -226,7 +226,7 @@ def main():
             measure("floor: minimal Django view", "/_bench/xin-chao/"),
             measure("home page (caches warm)", "/"),
             measure("category page (caches warm)", urls["category"]),
-            measure("article page, counted, cached fragments", urls["article"]),
+            measure("article page, counted, page cached with holes", urls["article"]),
             measure("article page, counted, 20,000 articles (cold)", urls["cold"][0], paths_file=cold_file.name),
             measure("search ?q=dien bien (result pages cached)", "/tim-kiem/?q=dien+bien"),
         ]
