@@ -21,6 +21,7 @@ so counting stays exact and every reader gets his own token.
 """
 
 import hashlib
+import zlib
 from functools import wraps
 
 from django.conf import settings
@@ -65,10 +66,10 @@ def lookup(request, page_key):
     entry = found.get(page_key)
     if entry is None:
         return None
-    entry_gen, expires, content, headers = entry
+    entry_gen, expires, compressed, headers = entry
     if entry_gen != gen or expires <= timezone.now().timestamp():
         return None
-    return content, headers
+    return zlib.decompress(compressed), headers
 
 
 def store(request, page_key, response):
@@ -84,7 +85,10 @@ def store(request, page_key, response):
     ttl = fragments.seconds_to_live(gen)
     if ttl:
         headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
-        cache.set(page_key, (gen, timezone.now().timestamp() + ttl, response.content, headers), ttl)
+        # Compressed (a 22 KB article page keeps ~6 KB): a crawler walking
+        # 20,000 articles a minute must not need gigabytes of Redis.
+        compressed = zlib.compress(response.content, 1)
+        cache.set(page_key, (gen, timezone.now().timestamp() + ttl, compressed, headers), ttl)
 
 
 def response_for(content, headers):
