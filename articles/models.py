@@ -319,7 +319,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
             # The admin's list: every status, newest first; also MIN/MAX for
-            # its date hierarchy.
+            # its year filter.
             models.Index(fields=["-published_at", "-id"], name="article_pub_id_idx"),
             models.Index(fields=["category", "status", "-published_at"], name="article_cat_status_pub_idx"),
             models.Index(
