@@ -96,3 +96,19 @@ def test_postgresql_title_search_is_the_trigram_index_expression(publication):
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = searched.explain()
     assert "Bitmap Index Scan on article_title_trgm" in plan, plan
+
+
+def test_postgresql_reads_a_workflow_queue_newest_first_from_its_index(publication):
+    """A page of drafts walks the partial index of migration 0009 instead of
+    sorting every draft (drafts have no publication time, so the order is
+    their id)."""
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"
+        return
+    ArticleFactory.create_batch(5, draft=True)
+    drafts = Article.objects.filter(status=Article.Status.DRAFT).order_by("-published_at", "-id")[:50]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = drafts.explain()
+    assert "Index Scan using article_workflow_idx" in plan, plan
+    assert "Sort" not in plan, plan
