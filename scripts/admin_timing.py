@@ -4,9 +4,11 @@ requests per URL, and the slowest queries of one request.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench \\
         .venv/bin/python scripts/admin_timing.py [--requests 20] [URL ...]
 
-Production settings (DEBUG off), the local-memory cache, the superuser
-``bench-admin`` that ``make bench`` creates (made here if missing). Reads only,
-besides the login's session row.
+Production settings (DEBUG off; run ``manage.py collectstatic`` once, the
+admin's pages need the static files' manifest), the local-memory cache, the
+superuser ``bench-admin`` that ``make bench`` creates (made here if missing).
+Reads only, besides the login's session row. Figures: docs/performance.md,
+"Admin changelist".
 """
 
 import argparse
