@@ -2,7 +2,9 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import PAGE_VAR
+from django.db.models import Count, Max, Min, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
 from audit.services import Action, record
+from newsroom.paginators import LargeTablePaginator
 
 from . import revisions, services
 from .forms import ArticleAdminForm
@@ -34,6 +37,32 @@ class OnHomeFilter(admin.SimpleListFilter):
         if self.value() == "khong":
             return queryset.exclude(chosen)
         return queryset
+
+
+class PublishedYearFilter(admin.SimpleListFilter):
+    """Every year from the oldest publication time to the newest, newest
+    first. Its choices cost one query that PostgreSQL answers from the
+    ``published_at`` index (MIN and MAX), where ``date_hierarchy`` grouped every
+    row by year (0.4 s at 300,000 articles). The parameter is the one
+    ``date_hierarchy`` used, so old links keep working."""
+
+    title = _("năm xuất bản")
+    parameter_name = "published_at__year"
+
+    def lookups(self, request, model_admin):
+        span = model_admin.get_queryset(request).aggregate(first=Min("published_at"), last=Max("published_at"))
+        if span["first"] is None:
+            return []
+        first, last = timezone.localtime(span["first"]).year, timezone.localtime(span["last"]).year
+        return [(str(year), _("Năm %(year)s") % {"year": year}) for year in range(last, first - 1, -1)]
+
+    def queryset(self, request, queryset):
+        year = self.value()
+        if year is None:
+            return queryset
+        if not (year.isascii() and year.isdigit() and len(year) == 4):
+            raise IncorrectLookupParameters(_("Năm không hợp lệ."))
+        return queryset.filter(published_at__year=int(year))
 
 
 @admin.register(Category)
@@ -141,14 +170,18 @@ class ArticleAdmin(admin.ModelAdmin):
         "view_link",
     )
     list_display_links = ("title",)
-    list_filter = ("status", "category", "published_at")
+    list_filter = ("status", "category", PublishedYearFilter, "published_at")
     list_select_related = ("category",)
-    search_fields = ("title",)
+    search_fields = ("title",)  # a trigram index serves it on PostgreSQL (migration 0008)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
-    date_hierarchy = "published_at"
     autocomplete_fields = ("category", "featured_image")
+    # The archive is never counted in full on an ordinary page: an estimate,
+    # or a count that stops at 1,000 (newsroom/paginators.py).
+    paginator = LargeTablePaginator
     list_per_page = 50
-    show_full_result_count = False  # no COUNT(*) over the whole archive on every page
+    show_full_result_count = False  # no second count, of the unfiltered archive
+    # Counts per filter choice would count the archive once more per request.
+    show_facets = admin.ShowFacets.NEVER
     readonly_fields = ("status", "workflow_history", "created_by", "created_at", "updated_at", "view_link")
     fieldsets = (
         (None, {"fields": ("kicker", "title", "slug", "genre", "lead", "body", "byline")}),
@@ -182,6 +215,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("body")
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        # The page asked for, read as the changelist reads it: the paginator
+        # counts exactly when that page is near the end.
+        try:
+            page_number = int(request.GET.get(PAGE_VAR, 1))
+        except ValueError:
+            page_number = 1
+        return self.paginator(queryset, per_page, orphans, allow_empty_first_page, page_number=page_number)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

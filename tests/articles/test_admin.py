@@ -1,13 +1,19 @@
+import re
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 
 from articles import roles
+from articles.admin import ArticleAdmin
 from articles.models import Article, Tag
+from newsroom.paginators import LargeTablePaginator
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/article/add/"
+CHANGELIST = "/admin/articles/article/"
 
 
 def member_of(role, username):
@@ -170,3 +176,128 @@ def test_only_our_tag_model_is_in_the_admin(client, publication):
     html = client.get("/admin/").content.decode()
     assert "/admin/articles/tag/" in html
     assert "/admin/taggit/" not in html
+
+
+# ---- the article list at archive scale (docs/performance.md, "Admin changelist")
+
+
+def as_superuser(client):
+    client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
+    return client
+
+
+def text_of(html):
+    """The page's text as a person reads it, spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_year_filter_offers_every_year_newest_first_in_vietnam_time(client, publication):
+    category = CategoryFactory()
+    ArticleFactory(category=category, title="Mùa hoa ban năm ấy", published_at=datetime(2023, 3, 1, 1, 0, tzinfo=UTC))
+    # 20:00 UTC on 31 December 2024 is 03:00 on 1 January 2025 in Hà Nội.
+    ArticleFactory(category=category, title="Đêm giao thừa", published_at=datetime(2024, 12, 31, 20, 0, tzinfo=UTC))
+    ArticleFactory(category=category, title="Bài nháp chưa có ngày", draft=True)
+    as_superuser(client)
+
+    html = client.get(CHANGELIST).content.decode()
+    assert "năm xuất bản" in text_of(html)  # the filter's title
+    assert re.findall(r'href="\?published_at__year=(\d{4})">Năm (\d{4})<', html) == [
+        ("2025", "2025"),
+        ("2024", "2024"),
+        ("2023", "2023"),
+    ]
+
+    listed = client.get(CHANGELIST, {"published_at__year": "2025"}).context["cl"].result_list
+    assert [a.title for a in listed] == ["Đêm giao thừa"]
+    listed = client.get(CHANGELIST, {"published_at__year": "2024"}).context["cl"].result_list
+    assert list(listed) == []
+
+
+def test_a_year_that_is_not_a_year_is_refused_without_an_error(client, publication):
+    ArticleFactory()
+    as_superuser(client)
+    response = client.get(CHANGELIST, {"published_at__year": "hai nghìn"})
+    assert response.status_code == 302  # Django's own answer to a bad filter: the list's "?e=1" page
+    assert response["Location"].endswith("?e=1")
+
+
+def test_the_whole_archive_shows_an_estimated_count(client, publication, monkeypatch):
+    # PostgreSQL's estimate of a 300,000-article table (pg_class.reltuples).
+    monkeypatch.setattr("newsroom.paginators.estimated_row_count", lambda model, using: 299_947)
+    ArticleFactory.create_batch(3, category=CategoryFactory())
+    as_superuser(client)
+
+    html = client.get(CHANGELIST).content.decode()
+    text = text_of(html)
+    assert "khoảng 300.000 bài viết" in text
+    assert "khoảng 300.000 kết quả" in text  # beside the search box
+    assert "Hãy chọn tất cả khoảng 300.000 bài viết" in text
+    assert 'href="?p=6000"' in html  # the last page by the estimate
+
+    # A filtered list is counted (here exactly: fewer rows than the limit).
+    text = text_of(client.get(CHANGELIST, {"status__exact": "published"}).content.decode())
+    assert "3 bài viết" in text and "khoảng" not in text
+
+
+def test_the_last_pages_by_the_estimate_are_counted_exactly(client, publication, monkeypatch):
+    # The estimate lags behind: 45 where there are 60 articles.
+    monkeypatch.setattr("newsroom.paginators.estimated_row_count", lambda model, using: 45)
+    monkeypatch.setattr(LargeTablePaginator, "estimate_from", 40)
+    monkeypatch.setattr(ArticleAdmin, "list_per_page", 10)
+    category = CategoryFactory()
+    start = datetime(2025, 1, 1, 1, 0, tzinfo=UTC)
+    for i in range(60):
+        ArticleFactory(category=category, title=f"Bản tin số {i}", published_at=start + timedelta(hours=i))
+    as_superuser(client)
+
+    html = client.get(CHANGELIST).content.decode()
+    assert "khoảng 45 bài viết" in text_of(html)
+    assert 'href="?p=5"' in html and "?p=6" not in html
+
+    # The last page the estimate knows of is counted exactly: the real last
+    # page appears, and the oldest article is on it.
+    html = client.get(CHANGELIST, {"p": "5"}).content.decode()
+    assert "60 bài viết" in text_of(html)
+    assert 'href="?p=6"' in html
+    response = client.get(CHANGELIST, {"p": "6"})
+    assert [a.title for a in response.context["cl"].result_list][-1] == "Bản tin số 0"
+
+
+def test_a_filtered_list_counts_up_to_a_limit_then_exactly_at_its_end(client, publication, monkeypatch):
+    monkeypatch.setattr(ArticleAdmin, "list_per_page", 10)
+    monkeypatch.setattr(LargeTablePaginator, "count_limit", 20)
+    category = CategoryFactory()
+    start = datetime(2025, 1, 1, 1, 0, tzinfo=UTC)
+    for i in range(30):
+        ArticleFactory(category=category, title=f"Bản tin số {i}", published_at=start + timedelta(hours=i))
+    ArticleFactory(category=category, draft=True)
+    as_superuser(client)
+
+    html = client.get(CHANGELIST, {"status__exact": "published"}).content.decode()
+    text = text_of(html)
+    assert "hơn 20 bài viết" in text
+    assert "hơn 20 kết quả" in text
+    assert "Hãy chọn tất cả hơn 20 bài viết" in text
+    assert "p=2" in html and "p=3" not in html
+
+    # The last page the links offer is counted exactly, and shows what follows.
+    html = client.get(CHANGELIST, {"status__exact": "published", "p": "2"}).content.decode()
+    assert "30 bài viết" in text_of(html)
+    assert "p=3" in html
+    response = client.get(CHANGELIST, {"status__exact": "published", "p": "3"})
+    assert [a.title for a in response.context["cl"].result_list][-1] == "Bản tin số 0"
+
+
+def test_a_search_counts_up_to_a_limit(client, publication, monkeypatch):
+    monkeypatch.setattr(ArticleAdmin, "list_per_page", 10)
+    monkeypatch.setattr(LargeTablePaginator, "count_limit", 20)
+    category = CategoryFactory()
+    for i in range(25):
+        ArticleFactory(category=category, title=f"Điện Biên Phủ mùa hoa ban, kỳ {i}")
+    ArticleFactory(category=category, title="Lai Châu mùa lúa chín")
+    as_superuser(client)
+
+    text = text_of(client.get(CHANGELIST, {"q": "hoa ban"}).content.decode())
+    assert "hơn 20 kết quả" in text
+    text = text_of(client.get(CHANGELIST, {"q": "lúa chín"}).content.decode())
+    assert "1 kết quả" in text and "1 bài viết" in text
