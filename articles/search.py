@@ -20,6 +20,7 @@ rest; newest first within each group.
 
 import functools
 import re
+import time
 import unicodedata
 
 from django.conf import settings
@@ -88,6 +89,7 @@ class SearchQuery:
 WALK_ROWS = {"title": 10_000, "lead": 2_000, "rest": 500}
 RARE_ROWS = 2_000  # words expected in at most this many articles go to the GIN index at once
 COUNTED = 100  # results counted exactly; past that the page says "more than 100"
+STATS_SECONDS = 600  # how long a worker keeps the word statistics it read
 
 # The SQL of each tier: (column whose statistics decide, walk, GIN index).
 # Parameters: q (tsquery: folded words, letters and digits only, joined by
@@ -228,28 +230,15 @@ class PgSearch:
 
     def _common_columns(self):
         """The search columns in which every one of the words is frequent
-        enough for a walk to be cheaper than the GIN index. From PostgreSQL's
-        statistics of each column (its most common words in a sample, with
-        their frequencies): the rarest word bounds how many articles can
-        match. A word missing from them is rare. A column not analysed yet
-        counts as common (a walk is bounded, a GIN search of a common word
-        is not)."""
-        sql = """
-            SELECT s.attname, count(e.word), min(e.freq), max(c.reltuples)
-            FROM pg_stats AS s
-            JOIN pg_class AS c ON c.oid = 'articles_article'::regclass
-            LEFT JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)
-                ON e.word = ANY(%(terms)s)
-            WHERE s.schemaname = current_schema() AND s.tablename = 'articles_article'
-              AND s.attname IN ('search_title', 'search_lead', 'search_document')
-            GROUP BY s.attname
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(sql, {"terms": self.terms})
-            rows = cursor.fetchall()
-        common = {column for column, _walk, _index in _TIERS.values()} - {row[0] for row in rows}
-        for column, known, rarest, articles in rows:
-            if known == len(self.terms) and rarest * articles > RARE_ROWS:
+        enough for a walk to be cheaper than the GIN index. The rarest word
+        bounds how many articles can match; a word missing from the column's
+        statistics is rare. A column not analysed yet counts as common (a
+        walk is bounded, a GIN search of a common word is not)."""
+        stats = _column_stats(int(time.monotonic() // STATS_SECONDS))
+        common = {column for column, _walk, _index in _TIERS.values()} - set(stats)
+        for column, (frequencies, articles) in stats.items():
+            known = [frequencies.get(term) for term in self.terms]
+            if None not in known and min(known) * articles > RARE_ROWS:
                 common.add(column)
         return common
 
@@ -277,6 +266,28 @@ class PgSearch:
             tags = Tag.objects.filter(PgTagMatches(F("name"), Value(" ".join(self.terms))))
             self._tags = list(tags.values_list("pk", flat=True))
         return self._tags
+
+
+@functools.lru_cache(maxsize=1)
+def _column_stats(period):
+    """PostgreSQL's statistics of the search columns: {column: ({word:
+    share of articles}, number of articles)}, from the most common words of
+    a sample (ANALYZE; autovacuum keeps them fresh). Read once per worker
+    every ``STATS_SECONDS`` (``period`` changes then)."""
+    sql = """
+        SELECT s.attname, s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples
+        FROM pg_stats AS s JOIN pg_class AS c ON c.oid = 'articles_article'::regclass
+        WHERE s.schemaname = current_schema() AND s.tablename = 'articles_article'
+          AND s.attname IN ('search_title', 'search_lead', 'search_document')
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    stats = {}
+    for column, words, frequencies, articles in rows:
+        words = words or []  # (the frequencies end with their minimum and maximum)
+        stats[column] = (dict(zip(words, (frequencies or [])[: len(words)], strict=True)), articles)
+    return stats
 
 
 class PgTagMatches(Func):
