@@ -19,6 +19,7 @@ rest; newest first within each group.
 """
 
 import functools
+import math
 import re
 import time
 import unicodedata
@@ -192,7 +193,7 @@ class PgSearch:
 
     def __init__(self, terms, page=1):
         self.terms, self.wanted = list(terms), horizon(page)
-        self._ids = self._total = self._tags = None
+        self._ids = self._total = self._tags = self._articles = None
 
     def count(self):
         self._read()
@@ -213,13 +214,13 @@ class PgSearch:
         if self._ids is not None:
             return
         params = {"q": " & ".join(self.terms), "now": timezone.now()}
-        common = self._common_columns()
+        self._articles, columns = _column_stats(int(time.monotonic() // STATS_SECONDS))
         ids, total, exact = [], 0, True
         for tier in ("title", "lead", "rest"):
             if len(ids) >= self.wanted:
                 exact = False  # the tiers below were not looked at
                 break
-            tier_ids, tier_total = self._tier(tier, self.wanted - len(ids), params, common)
+            tier_ids, tier_total = self._tier(tier, self.wanted - len(ids), params, columns)
             ids += tier_ids
             if tier_total is None:
                 exact = False
@@ -228,26 +229,29 @@ class PgSearch:
         self._ids = ids
         self._total = min(total, MAX_RESULTS) if exact else len(ids)
 
-    def _common_columns(self):
-        """The search columns in which every one of the words is frequent
-        enough for a walk to be cheaper than the GIN index. The rarest word
-        bounds how many articles can match; a word missing from the column's
-        statistics is rare. A column not analysed yet counts as common (a
-        walk is bounded, a GIN search of a common word is not)."""
-        stats = _column_stats(int(time.monotonic() // STATS_SECONDS))
-        common = {column for column, _walk, _index in _TIERS.values()} - set(stats)
-        for column, (frequencies, articles) in stats.items():
-            known = [frequencies.get(term) for term in self.terms]
-            if None not in known and min(known) * articles > RARE_ROWS:
-                common.add(column)
-        return common
+    def _common(self, frequencies):
+        """Is every word frequent enough in this column (``frequencies``: its
+        statistics, None if not analysed yet) for a walk to be cheaper than
+        the GIN index? The rarest word bounds how many articles can match; a
+        word missing from the statistics is rare. Not analysed: yes (a walk
+        is bounded, a GIN read of a common word is not)."""
+        if frequencies is None:
+            return True
+        known = [frequencies.get(term) for term in self.terms]
+        return None not in known and min(known) * self._articles > RARE_ROWS
 
-    def _tier(self, tier, limit, params, common):
+    def _tier(self, tier, limit, params, columns):
         """(ids, total) of the newest ``limit`` matches of ``tier``; total
-        is None when a walk found ``limit`` (the rest not counted)."""
+        is None when a walk found ``limit`` (the rest not counted).
+
+        A walk that found some but not enough within its bound tells how
+        dense the matches are among the newest articles: if walking on to
+        ``limit`` (with half as much again to spare) reads fewer articles
+        than the GIN index would return matches, walk that far instead."""
         column, walk_sql, index_sql = _TIERS[tier]
-        params = {**params, "limit": limit, "walk": WALK_ROWS[tier]}
-        walk = column in common
+        bound = WALK_ROWS[tier]
+        params = {**params, "limit": limit, "walk": bound}
+        walk = self._common(columns.get(column))
         if tier == "rest":
             params["tags"] = self._tag_ids()
             walk = walk or bool(params["tags"])
@@ -255,6 +259,10 @@ class PgSearch:
             if walk:
                 cursor.execute(walk_sql, params)
                 ids = [row[0] for row in cursor.fetchall()]
+                further = math.ceil(1.5 * bound * limit / len(ids)) if ids else 0
+                if ids and len(ids) < limit and further < len(ids) / bound * self._articles:
+                    cursor.execute(walk_sql, {**params, "walk": further})
+                    ids = [row[0] for row in cursor.fetchall()]
                 if len(ids) == limit:
                     return ids, None
             cursor.execute(index_sql, params)
@@ -270,24 +278,26 @@ class PgSearch:
 
 @functools.lru_cache(maxsize=1)
 def _column_stats(period):
-    """PostgreSQL's statistics of the search columns: {column: ({word:
-    share of articles}, number of articles)}, from the most common words of
-    a sample (ANALYZE; autovacuum keeps them fresh). Read once per worker
-    every ``STATS_SECONDS`` (``period`` changes then)."""
+    """PostgreSQL's statistics of the articles table: (number of articles,
+    {search column: {word: share of articles}}), the most common words of a
+    sample (ANALYZE; autovacuum keeps them fresh). Read once per worker every
+    ``STATS_SECONDS`` (``period`` changes then). Never analysed: (-1, {})."""
     sql = """
-        SELECT s.attname, s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples
-        FROM pg_stats AS s JOIN pg_class AS c ON c.oid = 'articles_article'::regclass
-        WHERE s.schemaname = current_schema() AND s.tablename = 'articles_article'
-          AND s.attname IN ('search_title', 'search_lead', 'search_document')
+        SELECT c.reltuples, s.attname, s.most_common_elems::text::text[], s.most_common_elem_freqs
+        FROM pg_class AS c
+        LEFT JOIN pg_stats AS s ON s.schemaname = current_schema() AND s.tablename = 'articles_article'
+            AND s.attname IN ('search_title', 'search_lead', 'search_document')
+        WHERE c.oid = 'articles_article'::regclass
     """
     with connection.cursor() as cursor:
         cursor.execute(sql)
         rows = cursor.fetchall()
-    stats = {}
-    for column, words, frequencies, articles in rows:
-        words = words or []  # (the frequencies end with their minimum and maximum)
-        stats[column] = (dict(zip(words, (frequencies or [])[: len(words)], strict=True)), articles)
-    return stats
+    columns = {}
+    for _articles, column, words, frequencies in rows:
+        if column:
+            words = words or []  # (the frequencies end with their minimum and maximum)
+            columns[column] = dict(zip(words, (frequencies or [])[: len(words)], strict=True))
+    return rows[0][0], columns
 
 
 class PgTagMatches(Func):

@@ -49,6 +49,8 @@ QUERIES = [
     ("xã", 1),  # a common word: in nearly every body
     ("xã", 3),
     ("ruộng bậc thang", 1),  # in bodies and some titles
+    ("điện biên thửa ruộng", 1),  # words split between title and body: the last tier
+    ("him lam du khách", 1),  # the same
     ("phở bò", 1),  # rare
     ("xyzzy", 1),  # nothing
     ("'; DROP TABLE articles_article; --", 1),  # hostile
