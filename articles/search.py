@@ -6,16 +6,18 @@ and number of words bounded) and folded to lower-case words without accents:
 ``["dien", "bien"]``. An article matches when every word occurs in its title,
 sapo or body, or when one of its tags contains every word.
 
-PostgreSQL: full-text search over ``newsroom_unaccent(title || lead || body)``
-with the ``simple`` configuration (no stemming, no stop words: Vietnamese is
-written in syllables), served by the GIN index made in migration
-``0007_search_unaccent_gin``. SQLite: the same words, matched as whole words
-against text folded by ``newsroom_fold()`` (a Python function installed on
-each SQLite connection, newsroom/sqlite.py); it reads every published row,
-which is fine for the small sites that run on SQLite.
+Ranking, the same on both databases: title matches first, then sapo matches,
+then the rest; newest first within each group.
 
-Ranking, the same on both: title matches first, then sapo matches, then the
-rest; newest first within each group.
+PostgreSQL (``PgSearch``): full-text search with the ``simple``
+configuration (no stemming, no stop words: Vietnamese is written in
+syllables) over stored generated tsvector columns of the title, the sapo and
+the whole article, each with its GIN index (migrations 0007 and 0008), read
+tier by tier and only as far as the page needs. SQLite: the same words,
+matched as whole words against text folded by ``newsroom_fold()`` (a Python
+function installed on each SQLite connection, newsroom/sqlite.py); it reads
+every published row, which is fine for the small sites that run on SQLite.
+docs/search.md has the design and the figures.
 """
 
 import functools
@@ -74,7 +76,8 @@ class SearchQuery:
 #   through the covering index ``article_search_walk_idx``: published_at, id
 #   and the title's words, no table row read), keeping those that match,
 #   until enough are found. Cheap when the words are common: "Điện Biên Phủ"
-#   finds 101 matches in about 1,100 articles. Bounded by ``WALK_ROWS``.
+#   finds its 51 matches among the newest 453. Bounded by ``WALK_ROWS``, then
+#   by how dense the matches it found are (``PgSearch._tier``).
 # - *index*: every match from the tier's GIN index, sorted. Cheap when the
 #   words are rare, and it counts the tier exactly on the way.
 #
@@ -82,14 +85,14 @@ class SearchQuery:
 # multiplies the frequencies of the words, but the syllables of one name
 # ("điện", "biên", "phủ") come together, so it expects 1,846 articles where
 # 27,304 match and reads them all (0.4 s). Here the rarest word decides
-# (``_common_columns``), from the same statistics.
+# (``PgSearch._common``), from the same statistics.
 
-# Newest articles walked at most per tier before the GIN index is used: the
+# Newest articles a tier's first walk reads at most: the
 # title words are in the covering index (no table row read), the sapo words
 # in the table row, the body's in TOAST (decompressed for each article).
 WALK_ROWS = {"title": 10_000, "lead": 2_000, "rest": 500}
 RARE_ROWS = 2_000  # words expected in at most this many articles go to the GIN index at once
-COUNTED = 100  # results counted exactly; past that the page says "more than 100"
+COUNTED = 50  # results counted exactly; past that the page says "more than 50"
 STATS_SECONDS = 600  # how long a worker keeps the word statistics it read
 
 # The SQL of each tier: (column whose statistics decide, walk, GIN index).

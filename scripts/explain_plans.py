@@ -64,7 +64,13 @@ def show_search(words, page=1):
             print("```\n")
 
 
-for words, page in (("dien bien", 1), ("Điện Biên Phủ", 2), ("lai chau", 1), ("hợp tác xã tuần giáo", 1)):
+for words, page in (
+    ("dien bien", 1),
+    ("Điện Biên Phủ", 2),
+    ("lai chau", 1),
+    ("hợp tác xã tuần giáo", 1),
+    ("điện biên thửa ruộng", 1),
+):
     show_search(words, page)
 most_read = Article.objects.published().for_listing()
 selectors.most_read(limit=6)
