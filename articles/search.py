@@ -27,7 +27,7 @@ import time
 import unicodedata
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import BooleanField, Case, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils import timezone
@@ -258,7 +258,7 @@ class PgSearch:
         if tier == "rest":
             params["tags"] = self._tag_ids()
             walk = walk or bool(params["tags"])
-        with connection.cursor() as cursor:
+        with _reading() as cursor:
             if walk:
                 cursor.execute(walk_sql, params)
                 ids = [row[0] for row in cursor.fetchall()]
@@ -279,6 +279,12 @@ class PgSearch:
         return self._tags
 
 
+def _reading():
+    """A cursor on the database the ORM reads articles from (the read
+    replica when there is one, newsroom/db_router.py)."""
+    return connections[router.db_for_read(Article)].cursor()
+
+
 @functools.lru_cache(maxsize=1)
 def _column_stats(period):
     """PostgreSQL's statistics of the articles table: (number of articles,
@@ -292,7 +298,7 @@ def _column_stats(period):
             AND s.attname IN ('search_title', 'search_lead', 'search_document')
         WHERE c.oid = 'articles_article'::regclass
     """
-    with connection.cursor() as cursor:
+    with _reading() as cursor:
         cursor.execute(sql)
         rows = cursor.fetchall()
     columns = {}
