@@ -285,4 +285,3 @@ def test_postgresql_each_tier_has_its_gin_index(publication):
     assert "Bitmap Index Scan on article_search_title_gin" in plans["search_title"]
     assert "Bitmap Index Scan on article_search_lead_gin" in plans["search_lead"]
     assert "Bitmap Index Scan on article_search_gin" in plans["search_document"]
-
