@@ -172,7 +172,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display_links = ("title",)
     list_filter = ("status", "category", PublishedYearFilter, "published_at")
     list_select_related = ("category",)
-    search_fields = ("title",)  # a trigram index serves it on PostgreSQL (migration 0008)
+    search_fields = ("title",)  # a trigram index serves it on PostgreSQL (migration 0009)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
     autocomplete_fields = ("category", "featured_image")
     # The archive is never counted in full on an ordinary page: an estimate,

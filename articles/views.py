@@ -266,12 +266,16 @@ class SearchView(StrictPaginationMixin, ListView):
     def get_queryset(self):
         """Result pages are cached per normalised query (its terms) for the
         fragment lifetime: a story that goes viral is searched for by many
-        readers with the same words."""
+        readers with the same words. On PostgreSQL a search reads only as
+        far as the page asked for (``search.horizon``), so that is part of
+        the key too."""
         if not self.query:
             return Article.objects.none()
+        page = self.request.GET.get("page", "")
+        page = int(page) if page.isascii() and page.isdigit() and len(page) < 10 else 1  # else a 404 below
         key = hashlib.sha256("\x1f".join(self.query.terms).encode()).hexdigest()[:32]
-        results = SimpleLazyObject(lambda: search.search_articles(self.query))
-        return fragments.CachedListing(self.request, "search", results, key)
+        results = SimpleLazyObject(lambda: search.search_articles(self.query, page))
+        return fragments.CachedListing(self.request, "search", results, key, search.horizon(page))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -280,7 +284,12 @@ class SearchView(StrictPaginationMixin, ListView):
             notices.append(_("Từ khóa dài quá: chỉ tìm theo %(n)d ký tự đầu.") % {"n": search.MAX_QUERY_LENGTH})
         if self.query.too_many_terms:
             notices.append(_("Chỉ tìm theo %(n)d từ đầu tiên.") % {"n": search.MAX_TERMS})
-        context.update(query=self.query, notices=notices, capped=search.is_capped(context["paginator"].count))
+        context.update(
+            query=self.query,
+            notices=notices,
+            capped=search.is_capped(context["paginator"].count),
+            counted=search.COUNTED,
+        )
         return context
 
 

@@ -17,6 +17,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 
 from articles import search, selectors  # noqa: E402
@@ -36,10 +37,41 @@ category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
 listing = Article.objects.published().in_category(category).for_listing()
 list(listing[:15])
 show(f"Category listing, page 1 ({category.name})", listing[:15])
-for words in ("dien bien", "Điện Biên Phủ"):
-    results = search.search_articles(search.SearchQuery(words))
-    list(results[:15])
-    show(f"Search “{words}”, page 1", results[:15])
+
+
+def show_search(words, page=1):
+    """Every statement a new search for ``words`` runs (PostgreSQL reads it
+    tier by tier, articles/search.py), each explained."""
+    statements = []
+
+    def capture(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    search.search_articles(search.SearchQuery(words), page)[:15]  # word statistics read
+    with connection.execute_wrapper(capture):
+        started = time.perf_counter()
+        results = search.search_articles(search.SearchQuery(words), page)
+        start = (page - 1) * 15
+        rows = results[start : start + 15]
+        elapsed = (time.perf_counter() - started) * 1000
+    print(f"### Search “{words}”, page {page}: {len(rows)} rows, count {results.count()} ({elapsed:.0f} ms)\n")
+    for sql, params in statements:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+            print("```\n" + " ".join(sql.split())[:160] + "…\n")
+            print("\n".join(row[0] for row in cursor.fetchall()))
+            print("```\n")
+
+
+for words, page in (
+    ("dien bien", 1),
+    ("Điện Biên Phủ", 2),
+    ("lai chau", 1),
+    ("hợp tác xã tuần giáo", 1),
+    ("điện biên thửa ruộng", 1),
+):
+    show_search(words, page)
 most_read = Article.objects.published().for_listing()
 selectors.most_read(limit=6)
 from datetime import timedelta  # noqa: E402

@@ -83,7 +83,7 @@ def test_no_query_groups_or_counts_the_whole_archive(editor_client, categories, 
 
 def test_postgresql_title_search_is_the_trigram_index_expression(publication):
     """The condition the admin's search builds is the very expression of the
-    index of migration 0008 (else PostgreSQL reads every row of the archive
+    index of migration 0009 (else PostgreSQL reads every row of the archive
     for each search: 0.6–1.2 s per query at 300,000 articles)."""
     if connection.vendor != "postgresql":
         assert connection.vendor == "sqlite"

@@ -43,6 +43,6 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
     atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
 
-    dependencies = [("articles", "0007_search_unaccent_gin")]
+    dependencies = [("articles", "0008_search_title_lead")]
 
     operations = [migrations.RunPython(forward, backward, elidable=False)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0008_article_title_trigram")]
+    dependencies = [("articles", "0009_article_title_trigram")]
 
     operations = [
         migrations.AddIndex(
