@@ -143,7 +143,7 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
             if response.status_code != 200 or self.is_preview:
                 return response
             response.render()
-            page_cache.store(request, page_key, response)
+            page_cache.store(request, page_key, response, etag=False)
             entry = (response.content, {})
         content, headers = entry
         article_id = int(kwargs["pk"])

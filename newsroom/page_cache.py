@@ -30,6 +30,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.formats import localize
+from django.utils.http import quote_etag
 
 from . import fragments
 
@@ -72,8 +73,11 @@ def lookup(request, page_key):
     return zlib.decompress(compressed), headers
 
 
-def store(request, page_key, response):
-    """Keep ``response`` for the next readers if it is everyone's page."""
+def store(request, page_key, response, etag=True):
+    """Keep ``response`` for the next readers if it is everyone's page; with
+    its ETag (the one ConditionalGetMiddleware would compute), so a hit is
+    not hashed again — not for a page with holes, whose body differs per
+    reader."""
     if (
         response.status_code != 200
         or response.streaming
@@ -85,6 +89,8 @@ def store(request, page_key, response):
     ttl = fragments.seconds_to_live(gen)
     if ttl:
         headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
+        if etag and "ETag" not in headers:
+            headers["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
         # Compressed (a 22 KB article page keeps ~6 KB): a crawler walking
         # 20,000 articles a minute must not need gigabytes of Redis.
         compressed = zlib.compress(response.content, 1)

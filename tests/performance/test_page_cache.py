@@ -30,15 +30,17 @@ def reader():
 
 
 def test_each_reader_of_a_cached_article_sees_his_own_count_and_token(story, django_assert_max_num_queries):
-    pages = []
+    pages, etags = [], set()
     for _ in range(3):
         browser = reader()
         response = browser.get(story.get_absolute_url())
         pages.append(response.content.decode())
+        etags.add(response["ETag"])
         assert "csrftoken" in response.cookies  # the comment form's cookie, as without the cache
     assert [VIEWS.search(page).group(1) for page in pages] == ["1", "2", "3"]
     tokens = [TOKEN.search(page).group(1) for page in pages]
     assert len(set(tokens)) == 3
+    assert len(etags) == 3  # each body its own ETag: no 304 with another reader's count
     assert "nrHole" not in "".join(pages)
     # Apart from those two, the three readers got the same page.
     assert len({TOKEN.sub("", VIEWS.sub("", page)) for page in pages}) == 1
@@ -100,6 +102,17 @@ def test_a_voter_sees_his_ballot_and_the_next_reader_the_form(story):
     voter.post(poll.get_vote_url(), {"option": poll.options.first().pk})
     assert 'class="poll-form"' not in voter.get("/").content.decode()  # his ballot: the results
     assert 'class="poll-form"' in Client().get("/").content.decode()
+
+
+def test_a_cached_page_keeps_the_etag_of_its_body(story):
+    first = Client().get("/")  # built, and stored with its ETag
+    again = Client().get("/")  # from the cache
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert Client().get("/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    story.title = "Tiêu đề mới"
+    story.save()
+    changed = Client().get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
 
 
 def test_a_missing_page_is_not_kept(story):
