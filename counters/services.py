@@ -85,11 +85,22 @@ class DatabaseBackend:
     def count(self, article_id):
         return _stored_total(article_id)
 
+    def forget(self, article_ids):
+        pass
+
 
 class RedisBackend:
     """Pending counts live in two Redis hashes until flushed:
     ``<prefix>:total`` (field: article id) and ``<prefix>:day`` (field:
-    ``<article id>:<YYYY-MM-DD>``). The page shows stored total + pending."""
+    ``<article id>:<YYYY-MM-DD>``). The page shows stored total + pending.
+
+    The stored total (the database's) is kept in Redis too, in
+    ``<prefix>:stored``, so a counted view is one Redis round trip and no
+    database read. It is read from the database on a miss and dropped for
+    the articles whose totals a flush has just written. ``<prefix>:epoch``
+    goes up with every such write; a total read from the database is kept
+    only if the epoch has not moved since before the read, so a total read
+    just before a flush committed can never be kept after it."""
 
     name = "redis"
     # After a failure, Redis is not tried again for this many seconds (each
@@ -109,37 +120,82 @@ class RedisBackend:
         self.prefix = prefix or settings.NEWSROOM_COUNTER_REDIS_PREFIX
         self.total_key = f"{self.prefix}:total"
         self.day_key = f"{self.prefix}:day"
+        self.stored_key = f"{self.prefix}:stored"
+        self.epoch_key = f"{self.prefix}:epoch"
         self.down_until = 0.0
+        # Views counted in the database while Redis was away make the
+        # totals kept in Redis too low: they are dropped once it is back.
+        self.stored_outdated = False
         self.fallback = DatabaseBackend()
+        self._keep_stored = self.client.register_script(self._KEEP_STORED)
 
     def available(self):
         return time.monotonic() >= self.down_until
 
     def _failed(self, exc):
         self.down_until = time.monotonic() + self.retry_after
+        self.stored_outdated = True
         logger.warning("Redis view counter unavailable, counting in the database: %s", exc)
+
+    # Keep a total read from the database unless a flush wrote since the
+    # epoch ARGV[1] was read (before the database read).
+    _KEEP_STORED = """
+    if (redis.call('GET', KEYS[2]) or '0') == ARGV[1] then
+        redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+    end
+    return 1
+    """
+
+    def _read(self, article_id, count):
+        """(pending, stored total) in one round trip, adding a view first if
+        ``count``."""
+        pipe = self.client.pipeline(transaction=True)
+        if self.stored_outdated:
+            pipe.delete(self.stored_key)
+            pipe.incr(self.epoch_key)
+        if count:
+            pipe.hincrby(self.total_key, article_id, 1)
+            pipe.hincrby(self.day_key, f"{article_id}:{timezone.localdate().isoformat()}", 1)
+        else:
+            pipe.hget(self.total_key, article_id)
+        pipe.hget(self.stored_key, article_id)
+        pipe.get(self.epoch_key)
+        results = pipe.execute()
+        self.stored_outdated = False
+        pending, stored, epoch = results[-4 if count else -3], results[-2], results[-1]
+        if stored is None:
+            stored = _stored_total(article_id)
+            self._keep_stored(keys=[self.stored_key, self.epoch_key], args=[epoch or "0", article_id, stored])
+        return int(pending or 0), int(stored)
 
     def record(self, article_id):
         if self.available():
             try:
-                pipe = self.client.pipeline(transaction=True)
-                pipe.hincrby(self.total_key, article_id, 1)
-                pipe.hincrby(self.day_key, f"{article_id}:{timezone.localdate().isoformat()}", 1)
-                pending, _ = pipe.execute()
+                pending, stored = self._read(article_id, count=True)
             except self.errors as exc:
                 self._failed(exc)
             else:
-                return _stored_total(article_id) + pending
+                return stored + pending
         return self.fallback.record(article_id)
 
     def count(self, article_id):
-        pending = 0
         if self.available():
             try:
-                pending = int(self.client.hget(self.total_key, article_id) or 0)
+                pending, stored = self._read(article_id, count=False)
             except self.errors as exc:
                 self._failed(exc)
-        return _stored_total(article_id) + pending
+            else:
+                return stored + pending
+        return self.fallback.count(article_id)
+
+    def forget(self, article_ids):
+        """The database's totals of ``article_ids`` were written outside a
+        flush (``seed_view_count``): read them again next time."""
+        if article_ids:
+            pipe = self.client.pipeline(transaction=True)
+            pipe.incr(self.epoch_key)
+            pipe.hdel(self.stored_key, *article_ids)
+            pipe.execute()
 
     # Atomically move the pending hashes aside (read-and-reset). A leftover
     # ``:flushing`` hash from a flush that died half-way is finished first.
@@ -180,7 +236,14 @@ class RedisBackend:
                 rows = [row for row in parsed if row[0] in existing]  # deleted articles: dropped
                 with transaction.atomic():
                     (_add_to_days if is_day else _add_to_totals)(rows)
-                self.client.hdel(key, *[field for field, _ in batch])
+                pipe = self.client.pipeline(transaction=True)
+                if not is_day:
+                    # Committed: totals kept in Redis for these articles
+                    # are now too low (see the class docstring).
+                    pipe.incr(self.epoch_key)
+                    pipe.hdel(self.stored_key, *[row[0] for row in parsed])
+                pipe.hdel(key, *[field for field, _ in batch])
+                pipe.execute()
                 if not is_day:
                     moved += sum(row[1] for row in rows)
         return moved
@@ -217,5 +280,7 @@ def seed_view_count(article_id, views, recent=0):
     """Give an article a starting total (demo data, imports from an old site)
     unless it already has one; ``recent`` of them are put in today's bucket."""
     _, created = ArticleViewCount.objects.get_or_create(article_id=article_id, defaults={"views": views})
+    if created:
+        get_backend().forget([article_id])
     if created and recent:
         DailyViews.objects.get_or_create(article_id=article_id, day=timezone.localdate(), defaults={"views": recent})
