@@ -144,12 +144,13 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
                 return response
             response.render()
             page_cache.store(request, page_key, response, etag=False)
-            entry = (response.content, {})
-        content, headers = entry
+            html, headers = response.content, {}
+        else:
+            html, headers = page_cache.content(entry[0]), entry[1]
         article_id = int(kwargs["pk"])
         counted = self.should_count(article_id)
         view_count = record_view(article_id) if counted else view_count_of(article_id)
-        response = page_cache.response_for(page_cache.fill(request, content, view_count), headers)
+        response = page_cache.fill(request, html, view_count, headers)
         if counted:
             rules.remember(request, response, article_id)
         return response

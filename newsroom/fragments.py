@@ -83,6 +83,16 @@ def seconds_to_live(gen=None):
     return limit
 
 
+def seconds_to_live_for(request):
+    """``seconds_to_live`` for what this request shows: a page served from
+    the page cache lives no longer than its entry (which itself never
+    outlives the next scheduled article), so no cache is read again."""
+    expires = getattr(request, "_fragment_expires", None)
+    if expires is not None:
+        return min(settings.NEWSROOM_FRAGMENT_SECONDS, max(0, math.floor(expires - timezone.now().timestamp())))
+    return seconds_to_live(getattr(request, "_fragment_generation", None))
+
+
 def bypass(request):
     if request is None:
         return True

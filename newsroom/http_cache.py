@@ -39,7 +39,7 @@ class PublicCacheMiddleware:
         elif response.cookies or response.status_code != 200 or not settings.NEWSROOM_PUBLIC_S_MAXAGE:
             patch_cache_control(response, private=True, max_age=0)
         else:
-            s_maxage = min(settings.NEWSROOM_PUBLIC_S_MAXAGE, fragments.seconds_to_live())
+            s_maxage = min(settings.NEWSROOM_PUBLIC_S_MAXAGE, fragments.seconds_to_live_for(request))
             if s_maxage:
                 patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage)
             else:

@@ -118,3 +118,71 @@ def test_a_cached_page_keeps_the_etag_of_its_body(story):
 def test_a_missing_page_is_not_kept(story):
     assert Client().get(story.category.get_absolute_url() + "?page=9").status_code == 404
     assert Client().get(story.category.get_absolute_url() + "?page=9").status_code == 404
+
+
+def test_a_browser_gets_the_stored_gzip_and_a_client_without_gzip_the_same_page(story):
+    import gzip
+
+    built = Client().get("/")  # built and stored
+    assert "Accept-Encoding" in built["Vary"]
+    browser = Client(HTTP_ACCEPT_ENCODING="gzip, deflate, br, zstd").get("/")
+    assert browser["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in browser["Vary"]
+    assert gzip.decompress(browser.content) == built.content
+    assert len(browser.content) < len(built.content) / 2
+    plain = Client(HTTP_ACCEPT_ENCODING="identity").get("/")
+    assert not plain.has_header("Content-Encoding") and plain.content == built.content
+    # Same page, so the browser's weak ETag revalidates, and a change does not.
+    assert browser["ETag"] == "W/" + built["ETag"]
+    assert Client().get("/", HTTP_IF_NONE_MATCH=browser["ETag"], HTTP_ACCEPT_ENCODING="gzip").status_code == 304
+    story.title = "Tiêu đề mới"
+    story.save()
+    assert Client().get("/", HTTP_IF_NONE_MATCH=browser["ETag"], HTTP_ACCEPT_ENCODING="gzip").status_code == 200
+
+
+def test_the_article_page_is_filled_in_uncompressed_for_every_reader(story):
+    reader().get(story.get_absolute_url())  # stored
+    response = Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ACCEPT_ENCODING="gzip").get(story.get_absolute_url())
+    assert not response.has_header("Content-Encoding")
+    assert VIEWS.search(response.content.decode()).group(1) == "2"
+
+
+def test_a_cached_page_is_kept_by_shared_caches_no_longer_than_its_entry(story, django_assert_num_queries):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ArticleFactory(published_at=timezone.now() + timedelta(seconds=10))
+    Client().get("/")  # stored until the scheduled article goes live
+    with django_assert_num_queries(0):
+        hit = Client().get("/")
+    s_maxage = int(re.search(r"s-maxage=(\d+)", hit["Cache-Control"]).group(1))
+    assert 8 <= s_maxage <= 10
+
+
+def test_a_hit_is_one_cache_read(story, monkeypatch):
+    """The entry and the generation in one read; the entry's expiry gives
+    Cache-Control, so neither the generation nor the next scheduled article
+    is read again (each read is a Redis round trip in production)."""
+    from django.core.cache import caches
+
+    Client().get("/")
+    backend, calls, depth = caches["default"], [], [0]
+
+    def counted(name, method):
+        def call(*args, **kwargs):
+            if not depth[0]:  # local memory's get_many calls get: not a round trip of its own
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in ("get", "get_many", "set", "add", "set_many"):
+        monkeypatch.setattr(backend, name, counted(name, getattr(backend, name)))
+    hit = Client(HTTP_ACCEPT_ENCODING="gzip").get("/")
+    assert hit["Content-Encoding"] == "gzip" and "s-maxage" in hit["Cache-Control"]
+    assert calls == ["get_many"]
