@@ -9,12 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.formats import localize
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import cache_page
 from django.views.generic import DetailView, ListView, TemplateView
 
+from comments.forms import started_token
 from counters import rules
 from counters.services import record_view
 from counters.services import view_count as view_count_of
@@ -126,15 +128,25 @@ class ArticleLookupMixin:
 class ArticleDetailView(ArticleLookupMixin, DetailView):
     """The article page. For a reader without personal cookies it is served
     from the page cache with two holes, the view count and the comment form's
-    CSRF token, filled in for each reader (newsroom/page_cache.py): the
+    start time, filled in for each reader (newsroom/page_cache.py): the
     article's rows are not read again, yet counting stays exact."""
 
     template_name = "articles/article_detail.html"
     holes = False  # rendering the page to be cached, with holes (get())
 
     def get(self, request, *args, **kwargs):
-        if not page_cache.applies(request):
-            return super().get(request, *args, **kwargs)
+        if page_cache.applies(request):
+            response = self.get_with_holes(request, *args, **kwargs)
+        else:
+            response = super().get(request, *args, **kwargs)
+        if response.status_code == 200 and not settings.NEWSROOM_COUNT_WITH_BEACON:
+            # Views are counted here, so nginx or a CDN must never keep this
+            # page, not even one that counted nothing (a bot's, a reload's):
+            # the readers served from it would not be counted.
+            patch_cache_control(response, private=True, max_age=0)
+        return response
+
+    def get_with_holes(self, request, *args, **kwargs):
         self.holes = True
         page_key = page_cache.key(request, "article")
         entry = page_cache.lookup(request, page_key)
@@ -150,7 +162,8 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
         article_id = int(kwargs["pk"])
         counted = self.should_count(article_id)
         view_count = record_view(article_id) if counted else view_count_of(article_id)
-        response = page_cache.fill(request, html, view_count, headers)
+        values = {page_cache.VIEWS_HOLE: localize(view_count), page_cache.STARTED_HOLE: started_token(article_id)}
+        response = page_cache.fill(html, values, headers)
         if counted:
             rules.remember(request, response, article_id)
         return response
@@ -175,7 +188,7 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
         if self.holes and not self.is_preview:
             # Filled in by get() for each reader.
             context["view_count"] = page_cache.VIEWS_HOLE
-            context["csrf_token"] = page_cache.CSRF_HOLE
+            context["comment_started"] = page_cache.STARTED_HOLE
         else:
             self.counted = not self.is_preview and self.should_count(article.pk)
             context["view_count"] = record_view(article.pk) if self.counted else view_count_of(article.pk)

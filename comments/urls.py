@@ -1,9 +1,11 @@
 from django.urls import re_path
 
+from newsroom.origin import same_origin_post
+
 from . import views
 
 app_name = "comments"
 
 urlpatterns = [
-    re_path(r"^binh-luan/(?P<pk>[0-9]{1,18})/$", views.CommentPostView.as_view(), name="post"),
+    re_path(r"^binh-luan/(?P<pk>[0-9]{1,18})/$", same_origin_post(views.CommentPostView.as_view()), name="post"),
 ]

@@ -1,10 +1,12 @@
 """HTTP caching headers of the public pages (docs/performance.md).
 
-``PublicCacheMiddleware`` decides ``Cache-Control`` for a GET that no view
-decided itself (previews, the admin and the sitemaps set their own):
+``PublicCacheMiddleware`` decides ``Cache-Control`` for a GET:
 
 - a request with a session cookie (staff, logged in): ``private, no-cache,
-  no-store`` — never kept by nginx, a CDN or the browser;
+  no-store`` — never kept by nginx, a CDN or the browser, whatever the view
+  said;
+- otherwise, if the view decided itself (previews, the article page while
+  views are counted in it, the sitemaps), that;
 - a response that sets a cookie (the CSRF cookie of a page with the comment
   or poll form, the view counter's reload cookie): ``private, max-age=0`` — a
   shared cache must not hand one reader's cookie to the next;
@@ -31,11 +33,14 @@ class PublicCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.method not in ("GET", "HEAD") or response.has_header("Cache-Control"):
+        if request.method not in ("GET", "HEAD"):
             return response
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # Whatever the view said: a logged-in page is never kept.
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
+        elif response.has_header("Cache-Control"):
+            pass  # the view decided (previews, the article page, sitemaps)
         elif response.cookies or response.status_code != 200 or not settings.NEWSROOM_PUBLIC_S_MAXAGE:
             patch_cache_control(response, private=True, max_age=0)
         else:

@@ -1,15 +1,16 @@
 """Same-origin POSTs without a CSRF token (docs/performance.md).
 
-The sidebar poll is on every public page. With Django's CSRF token in its
-form every page would set the CSRF cookie and could never be kept by nginx
-or a CDN. The vote endpoint is therefore protected by the browser's own
-statement of where the form came from: the ``Origin`` header (sent by every
-current browser on a POST), else the ``Referer``, must be this site (or one
-of ``CSRF_TRUSTED_ORIGINS``). A form on another site cannot forge either.
+The sidebar poll is on every public page, the comment form on every article.
+With Django's CSRF token in their forms every page would set the CSRF cookie
+and could never be kept by nginx or a CDN, and the article page would need a
+new token for every reader. Both endpoints are therefore protected by the
+browser's own statement of where the form came from: the ``Origin`` header
+(sent by every current browser on a POST), else the ``Referer``, must be
+this site (or one of ``CSRF_TRUSTED_ORIGINS``). A form on another site
+cannot forge either.
 This is the check Django's CSRF middleware itself makes first; what is given
 up is only the token's defence for very old browsers that send neither
-header, and those are refused. The comment form keeps its CSRF token: the
-article page is private anyway (the view counter's cookie).
+header, and those are refused.
 """
 
 from functools import wraps

@@ -26,8 +26,11 @@ generation are read together, and the entry's own expiry tells
 the next scheduled article again.
 
 The article page is cached *with holes* (``fill``): the view count and the
-comment form's CSRF token are left as markers and filled in for each reader,
-so counting stays exact and every reader gets his own token.
+comment form's start time (its spam guard: a form sent faster than a person
+can fill it in is refused) are left as markers and filled in for each reader,
+so counting stays exact and every reader's form starts when he opened it.
+The comment form has no CSRF token to fill in: like the poll, it is checked
+by origin (newsroom/origin.py).
 """
 
 import hashlib
@@ -38,10 +41,8 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.formats import localize
 from django.utils.http import quote_etag
 
 from . import fragments
@@ -52,7 +53,7 @@ KEY_PREFIX = "pages:gz"
 # Markers left in a cached article page; letters and digits only, so
 # escaping does not change them.
 VIEWS_HOLE = "nrHoleViewCount8d2f"
-CSRF_HOLE = "nrHoleCsrfToken5b71"
+STARTED_HOLE = "nrHoleFormStarted5b71"
 # zlib's window bits for the gzip format (header and CRC), in and out.
 GZIP = 16 + zlib.MAX_WBITS
 # Stored once per generation and served many times: worth more effort than
@@ -176,12 +177,11 @@ def cache_public_page(name, params=()):
     return decorator
 
 
-def fill(request, html, view_count, headers):
-    """The article page for one reader: his view count and, where the page
-    has a form, his own CSRF token (which sets the CSRF cookie as the form
-    rendered normally would) in the holes of the cached page. Sent
-    uncompressed, not gzipped again for every reader (nginx or a CDN may)."""
-    html = html.decode().replace(VIEWS_HOLE, localize(view_count))
-    if CSRF_HOLE in html:
-        html = html.replace(CSRF_HOLE, get_token(request))
-    return _response(html, headers)
+def fill(html, values, headers):
+    """The article page for one reader: ``values`` (hole: text) put in the
+    holes of the cached page. Sent uncompressed, not gzipped again for every
+    reader (nginx or a CDN may)."""
+    text = html.decode()
+    for hole, value in values.items():
+        text = text.replace(hole, value)
+    return _response(text, headers)

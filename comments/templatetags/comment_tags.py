@@ -16,6 +16,8 @@ def comment_section(context, article):
     form = context.get("comment_form")
     if form is None and is_open:
         form = CommentForm(article_id=article.pk)
+        if context.get("comment_started"):  # a hole of the page cache, filled in for each reader
+            form.initial["started"] = context["comment_started"]
     comments = list(Comment.objects.for_article_page(article))
     site_theme = context.get("site_theme") or get_theme(context.get("theme"))
     return {
@@ -25,7 +27,6 @@ def comment_section(context, article):
         "form": form,
         "is_open": is_open,
         "theme": context.get("theme"),
-        "csrf_token": context.get("csrf_token"),
     }
 
 

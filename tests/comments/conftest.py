@@ -2,9 +2,21 @@ import time
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from comments.forms import started_token
+from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory
+
+# What a browser sends with a form posted from this site's page: the comment
+# form has no CSRF token and is checked by origin (newsroom/origin.py).
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+
+
+@pytest.fixture
+def client():
+    """A reader's browser on the article page: its posts come from this site."""
+    return Client(HTTP_USER_AGENT=BROWSER_UA, **SAME_ORIGIN)
 
 
 @pytest.fixture

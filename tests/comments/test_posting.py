@@ -9,6 +9,7 @@ from django.test import Client
 
 from comments.forms import started_token
 from comments.models import BlockedWord, Comment
+from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory, CommentFactory
 
 from .conftest import comment_data, post_url
@@ -30,7 +31,7 @@ def test_article_page_has_the_form_and_the_notice(client, article):
     for label in ('for="id_name">Họ tên', 'for="id_email">Email', 'for="id_body">Nội dung', "Gửi bình luận"):
         assert label in html
     assert "Bình luận của bạn sẽ được tòa soạn đọc trước khi đăng" in html
-    assert "csrfmiddlewaretoken" in html
+    assert "csrfmiddlewaretoken" not in html  # checked by origin: the page sets no CSRF cookie
 
 
 def test_a_comment_is_stored_pending_and_the_reader_is_thanked(client, article):
@@ -108,12 +109,29 @@ def test_an_over_long_name_is_refused_clearly(client, article):
     assert "Họ tên dài tối đa 80 ký tự" in response.content.decode()
 
 
-def test_a_post_without_csrf_token_is_refused(article):
-    client = Client(enforce_csrf_checks=True)
-    response = client.post(post_url(article), comment_data(article))
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://evil.example/bai-viet.html"},
+        {},  # neither header: a very old browser, or a script
+    ],
+)
+def test_a_post_from_another_site_is_refused(article, headers):
+    response = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER_UA).post(
+        post_url(article), comment_data(article), **headers
+    )
     assert response.status_code == 403
-    assert "CSRF" in response.content.decode()
+    assert "Biểu mẫu này chỉ gửi được từ trang của báo" in response.content.decode()
     assert not Comment.objects.exists()
+
+
+def test_a_post_from_this_site_needs_no_csrf_token(article):
+    page = "http://testserver" + article.get_absolute_url()
+    strict = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER_UA, HTTP_REFERER=page)
+    assert strict.post(post_url(article), comment_data(article)).status_code == 302
+    assert Comment.objects.count() == 1
 
 
 def test_a_filled_honeypot_is_refused(client, article):

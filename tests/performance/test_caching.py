@@ -180,10 +180,21 @@ def test_the_sidebar_poll_form_keeps_the_pages_public(story):
     assert not response.cookies and "public" in response["Cache-Control"]
 
 
-def test_a_page_with_the_comment_form_is_private(story):
-    response = Client().get(story.get_absolute_url())  # not counted (no browser), but the comment form
-    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+def test_an_article_page_that_counted_nothing_is_private_too(story):
+    """A bot's page (not counted, no cookie) kept by nginx would be served to
+    the readers after it, and they would not be counted."""
+    response = Client().get(story.get_absolute_url())  # no User-Agent: not counted
+    assert not response.cookies
+    assert 'class="comment-form"' in response.content.decode()
     assert "private" in response["Cache-Control"] and "s-maxage" not in response["Cache-Control"]
+
+
+def test_with_the_beacon_the_article_page_with_its_comment_form_is_public(story, settings):
+    settings.NEWSROOM_COUNT_WITH_BEACON = True
+    response = Client(HTTP_USER_AGENT=BROWSER_UA).get(story.get_absolute_url())
+    assert not response.cookies  # no counter cookie, and no CSRF cookie for the comment form
+    assert 'class="comment-form"' in response.content.decode()
+    assert "public" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
 
 
 def test_a_logged_in_editor_never_gets_a_cacheable_page(story, desk):
