@@ -74,10 +74,16 @@ def _next_scheduled(gen):
     return at
 
 
-def seconds_to_live(gen=None):
-    """How long a fragment built now may be kept."""
+def seconds_to_live(gen=None, request=None):
+    """How long a fragment built now may be kept. With ``request``, the next
+    scheduled article is looked up once for the whole request (a cold page
+    stores several fragments)."""
     limit = settings.NEWSROOM_FRAGMENT_SECONDS
-    at = _next_scheduled(generation() if gen is None else gen)
+    at = getattr(request, "_next_scheduled", None)
+    if at is None:
+        at = _next_scheduled(generation() if gen is None else gen)
+        if request is not None:
+            request._next_scheduled = at
     if at:
         limit = min(limit, max(0, math.ceil(at - timezone.now().timestamp())))
     return limit
@@ -90,7 +96,7 @@ def seconds_to_live_for(request):
     expires = getattr(request, "_fragment_expires", None)
     if expires is not None:
         return min(settings.NEWSROOM_FRAGMENT_SECONDS, max(0, math.floor(expires - timezone.now().timestamp())))
-    return seconds_to_live(getattr(request, "_fragment_generation", None))
+    return seconds_to_live(getattr(request, "_fragment_generation", None), request)
 
 
 def bypass(request):
@@ -118,7 +124,7 @@ def cached(request, name, build, *parts):
     if entry is not None and entry[0] > now:
         return entry[1]
     value = build()
-    ttl = seconds_to_live(gen)
+    ttl = seconds_to_live(gen, request)
     if ttl:
         cache.set(key, (now + ttl, value), ttl)
     return value

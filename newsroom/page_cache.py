@@ -109,7 +109,7 @@ def store(request, page_key, response, etag=True):
     ):
         return
     gen = request._fragment_generation
-    ttl = fragments.seconds_to_live(gen)
+    ttl = fragments.seconds_to_live(gen, request)
     if ttl:
         # The first reader's answer says it too: a shared cache must keep
         # the gzipped and the plain page apart.

@@ -1,6 +1,7 @@
--- wrk script for scripts/bench.py: optional rotation over many paths (a file
--- named by BENCH_PATHS, one path per line) and a JSON summary with p50, p95
--- and p99 latencies. Only ever pointed at 127.0.0.1.
+-- wrk script for scripts/bench.py: a browser's headers (User-Agent,
+-- Accept-Encoding), optional rotation over many paths (a file named by
+-- BENCH_PATHS, one path per line) and a JSON summary with p50, p95 and p99
+-- latencies. Only ever pointed at 127.0.0.1.
 local paths = {}
 local index = 0
 local file = os.getenv("BENCH_PATHS")
@@ -9,6 +10,8 @@ if file and file ~= "" then
 end
 local cookie = os.getenv("BENCH_COOKIE") or ""
 local agent = os.getenv("BENCH_UA") or "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36"
+-- What every browser sends; "" sends none (a client that takes no gzip).
+local encoding = os.getenv("BENCH_ACCEPT_ENCODING") or "gzip, deflate, br, zstd"
 
 function setup(thread)
   thread:set("offset", math.random(1, math.max(#paths, 1)))
@@ -16,6 +19,7 @@ end
 
 request = function()
   local headers = {["User-Agent"] = agent}
+  if encoding ~= "" then headers["Accept-Encoding"] = encoding end
   if cookie ~= "" then headers["Cookie"] = cookie end
   if #paths > 0 then
     index = index + 1

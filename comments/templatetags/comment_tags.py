@@ -27,6 +27,7 @@ def comment_section(context, article):
         "form": form,
         "is_open": is_open,
         "theme": context.get("theme"),
+        "request": context.get("request"),  # for the cached fields ({% fragment %})
     }
 
 

@@ -294,3 +294,24 @@ def test_no_comments_on_a_draft_or_a_missing_article(client, publication):
 
 def test_get_on_the_post_address_is_405(client, article):
     assert client.get(post_url(article)).status_code == 405
+
+
+@pytest.mark.parametrize("personal", [False, True], ids=["page cache", "page built for the reader"])
+def test_each_article_form_carries_its_own_start_time(client, publication, personal):
+    """The empty form's fields are rendered once for every article; the
+    hidden start time is still the article's own."""
+    import re
+
+    from django.core import signing
+
+    from comments.forms import SALT
+
+    if personal:
+        client.cookies["poll-1"] = "1"  # a ballot: no page cache for this reader
+    first, second = ArticleFactory(), ArticleFactory()
+    for article in (first, second, first):
+        html = page(client, article)
+        token = re.search(r'name="started" value="([^"]+)"', html).group(1)
+        assert signing.loads(token, salt=SALT)["a"] == article.pk
+        assert f'action="/binh-luan/{article.pk}/"' in html
+        assert 'name="name"' in html and 'name="body"' in html and 'class="hp"' in html

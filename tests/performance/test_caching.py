@@ -3,6 +3,7 @@
 change a reader can see invalidates, views are counted exactly, staff and
 previews bypass."""
 
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -203,3 +204,21 @@ def test_a_logged_in_editor_never_gets_a_cacheable_page(story, desk):
     for path in ("/", story.category.get_absolute_url(), story.get_absolute_url()):
         cache_control = staff.get(path)["Cache-Control"]
         assert "private" in cache_control and "no-store" in cache_control, path
+
+
+def test_the_cached_menu_marks_the_page_the_reader_is_on(story, publication):
+    """The menu is rendered once per kind of page and category, and each
+    reader sees his own page marked in it."""
+    other = CategoryFactory(name="Kinh tế")
+    ArticleFactory(category=other)
+
+    def current(path):
+        html = Client().get(path).content.decode()
+        nav = html[html.index('<nav class="main-nav"') : html.index("</nav>")]
+        return re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav)
+
+    for _ in range(2):  # built, then from the cache
+        assert current("/") == ["/"]
+        assert current(story.category.get_absolute_url()) == [story.category.get_absolute_url()]
+        assert current(other.get_absolute_url()) == [other.get_absolute_url()]
+        assert current(story.get_absolute_url()) == []

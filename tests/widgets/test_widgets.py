@@ -103,3 +103,30 @@ def test_header_shows_the_date_line(client, publication):
 
     html = client.get("/").content.decode()
     assert re.search(r'<span class="today">(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d/\d\d/\d{4}</span>', html)
+
+
+def sidebar(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    return html[html.index('<aside class="sidebar"') : html.index("</aside>")]
+
+
+def rendered_sidebars():
+    from django.core.cache import caches
+
+    return [key for key in caches["default"]._cache if ":html:sidebar:" in key]  # local memory in tests
+
+
+def test_articles_no_list_shows_share_one_rendered_sidebar(stories, client):
+    """The sidebar is rendered once for all the archive's articles, and an
+    article a list shows still gets a sidebar without itself."""
+    long_ago = stories[0].published_at.replace(year=2020)
+    old = [ArticleFactory(title=f"Bài cũ {i}", published_at=long_ago) for i in range(3)]
+    first = sidebar(client, old[0])
+    assert "Tin số 11" in first  # the newest story, in "Mới nhất"
+    assert sidebar(client, old[1]) == sidebar(client, old[2]) == first
+    assert len(rendered_sidebars()) == 1
+    # "Tin số 11" is in the lists: its sidebar is its own, without it.
+    own = sidebar(client, stories[11])
+    assert "Tin số 11" not in own and "Tin số 10" in own
+    assert len(rendered_sidebars()) == 2
+    assert sidebar(client, old[1]) == first
