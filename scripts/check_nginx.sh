@@ -72,6 +72,20 @@ second=$(curl -fs -D - -o /dev/null "$BASE$PATH_ANON" | header X-Cache-Status)
 [ "$second" = HIT ] || fail "second anonymous request of $PATH_ANON: X-Cache-Status $second, not HIT"
 echo "ok  anonymous $PATH_ANON: $(echo "$first" | header Cache-Control); second request HIT"
 
+# 1b. gzip: a browser gets the gzipped page, from the cache the second time;
+# a client that does not take gzip never gets those bytes (Vary).
+for i in 1 2; do
+    browser=$(curl -fs -D - -o "$WORK/page.gz" -H "Accept-Encoding: gzip, deflate, br" "$BASE$PATH_ANON")
+done
+[ "$(echo "$browser" | header Content-Encoding)" = gzip ] || fail "a browser did not get gzip"
+[ "$(echo "$browser" | header X-Cache-Status)" = HIT ] || fail "gzip page not from the cache the second time"
+gzip -t "$WORK/page.gz" || fail "the gzip body is not gzip"
+plain=$(curl -fs -D - -o "$WORK/page.html" "$BASE$PATH_ANON")
+[ -z "$(echo "$plain" | header Content-Encoding)" ] || fail "a client without gzip got $(echo "$plain" | header Content-Encoding)"
+grep -q "<!doctype html>" "$WORK/page.html" || fail "a client without gzip did not get HTML"
+cmp -s <(gunzip -c "$WORK/page.gz") "$WORK/page.html" || fail "the gzip and plain pages differ"
+echo "ok  gzip for a browser (second request HIT), the same page plain for a client without gzip"
+
 # 2. A logged-in editor: never from the cache, never stored.
 SESSION=$(DJANGO_SETTINGS_MODULE=newsroom.settings.dev "$PY" manage.py shell -v 0 -c "
 from django.contrib.auth import get_user_model
@@ -107,5 +121,11 @@ if [ -n "$ARTICLE" ]; then
     status=$(curl -fs -D - -o /dev/null -A "$ua" "$BASE$ARTICLE" | header X-Cache-Status)
     [ "$status" = MISS ] || fail "article page was served from the cache ($status)"
     echo "ok  article $ARTICLE: private (counted), never stored (second request $status)"
+    # A request that counts nothing (no User-Agent) must not be stored either:
+    # the readers after it would be served from nginx and not counted.
+    curl -fs -o /dev/null "$BASE$ARTICLE"
+    status=$(curl -fs -D - -o /dev/null -A "$ua" "$BASE$ARTICLE" | header X-Cache-Status)
+    [ "$status" = MISS ] || fail "a reader after an uncounted request was served from the cache ($status)"
+    echo "ok  article after an uncounted request: still $status for the next reader"
 fi
 echo "nginx configuration OK"
