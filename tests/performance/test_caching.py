@@ -222,3 +222,14 @@ def test_the_cached_menu_marks_the_page_the_reader_is_on(story, publication):
         assert current(story.category.get_absolute_url()) == [story.category.get_absolute_url()]
         assert current(other.get_absolute_url()) == [other.get_absolute_url()]
         assert current(story.get_absolute_url()) == []
+
+
+def test_the_benchmark_floor_is_never_cached():
+    """make bench's floor: not a page, so nginx never keeps it and it pays
+    for no s-maxage computation (docs/performance.md)."""
+    from django.test import RequestFactory
+
+    from newsroom.views import floor
+
+    response = floor(RequestFactory().get("/_bench/xin-chao/"))
+    assert response["Cache-Control"] == "no-store" and response.content.decode() == "Xin chào"
