@@ -24,7 +24,7 @@ never touch the session (no ``Vary: Cookie`` just for this check).
 import math
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.utils import timezone
 
@@ -45,6 +45,8 @@ def _new_generation():
 
 def _bump():
     cache.set(GENERATION_KEY, _new_generation(), None)
+    if settings.NEWSROOM_PAGE_LOCAL_SECONDS:
+        caches["pages-local"].clear()  # this worker's copies of whole pages (newsroom/page_cache.py)
 
 
 def bump(**kwargs):

@@ -138,7 +138,14 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsroom"),
             "TIMEOUT": 300,
-        }
+        },
+        # Each worker's own copy of the pages it served in the last second
+        # (NEWSROOM_PAGE_LOCAL_SECONDS, newsroom/page_cache.py).
+        "pages-local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsroom-pages",
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
     }
 else:
     CACHES = {
@@ -279,6 +286,12 @@ NEWSROOM_FRAGMENT_SECONDS = int(env("NEWSROOM_FRAGMENT_SECONDS", "60"))
 # readers carrying none of these cookies (name prefixes): the desk's session,
 # a flash message ("messages") waiting to be shown, a poll ballot ("poll-").
 NEWSROOM_PERSONAL_COOKIES = (SESSION_COOKIE_NAME, "messages", "poll-")
+# With Redis as the cache, each worker also keeps the pages it served for
+# this many seconds in its own memory, so a page read a thousand times a
+# second costs no Redis round trip: another worker may then show a changed
+# page up to this long late (the worker that made the change, at once).
+# 0: every page read checks the content generation in Redis.
+NEWSROOM_PAGE_LOCAL_SECONDS = float(env("NEWSROOM_PAGE_LOCAL_SECONDS", "1" if REDIS_URL else "0"))
 # Anonymous public pages that set no cookie: how long nginx or a CDN may keep
 # them (Cache-Control: public, max-age=0, s-maxage=N). 0: private always.
 NEWSROOM_PUBLIC_S_MAXAGE = int(env("NEWSROOM_PUBLIC_S_MAXAGE", "30"))

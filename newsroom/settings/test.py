@@ -17,7 +17,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "pages-local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
+}
+# Off, so each test sees a change at once; on in the tests of the local copies.
+NEWSROOM_PAGE_LOCAL_SECONDS = 0
 # A file, not memory, so that SQLite runs with the same WAL/busy-timeout set-up
 # as in production and the concurrency tests mean something. One file per test
 # run, so two runs on one machine do not share it.

@@ -204,3 +204,74 @@ def test_a_hit_is_one_cache_read(story, monkeypatch):
     hit = Client(HTTP_ACCEPT_ENCODING="gzip").get("/")
     assert hit["Content-Encoding"] == "gzip" and "s-maxage" in hit["Cache-Control"]
     assert calls == ["get_many"]
+
+
+# Each worker's own copies (NEWSROOM_PAGE_LOCAL_SECONDS)
+
+
+@pytest.fixture
+def local_copies(settings):
+    from django.core.cache import caches
+
+    settings.NEWSROOM_PAGE_LOCAL_SECONDS = 1
+    caches["pages-local"].clear()
+    yield caches["pages-local"]
+    caches["pages-local"].clear()
+
+
+def default_cache_calls(monkeypatch):
+    from django.core.cache import caches
+
+    backend, calls = caches["default"], []
+    for name in ("get", "get_many", "set", "add"):
+        method = getattr(backend, name)
+        monkeypatch.setattr(backend, name, lambda *a, _f=method, _n=name, **k: calls.append(_n) or _f(*a, **k))
+    return calls
+
+
+def test_a_workers_copy_serves_the_page_without_a_cache_round_trip(story, local_copies, monkeypatch):
+    first = Client().get("/")  # built, stored, and kept by this worker
+    calls = default_cache_calls(monkeypatch)
+    again = Client(HTTP_ACCEPT_ENCODING="gzip").get("/")
+    assert calls == []
+    assert again["Content-Encoding"] == "gzip" and "s-maxage" in again["Cache-Control"]
+    assert Client().get("/").content == first.content
+
+
+def test_another_workers_change_shows_within_the_local_second(story, local_copies, monkeypatch):
+    import time
+
+    from django.core.cache import cache
+
+    from newsroom import fragments
+
+    assert "Mùa lúa mới ở Mường Thanh" in Client().get("/").content.decode()
+    # Another worker saves: it starts a new generation in the shared cache,
+    # which this worker's copies know nothing of.
+    from articles.models import Article
+
+    Article.objects.filter(pk=story.pk).update(title="Tiêu đề đã sửa")
+    cache.set(fragments.GENERATION_KEY, fragments.generation() + 1, None)
+    assert "Mùa lúa mới ở Mường Thanh" in Client().get("/").content.decode()  # the copy, under a second old
+    later = time.time() + 1.1
+    monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: later)
+    assert "Tiêu đề đã sửa" in Client().get("/").content.decode()
+
+
+def test_the_worker_that_made_a_change_shows_it_at_once(story, local_copies):
+    assert "Mùa lúa mới ở Mường Thanh" in Client().get("/").content.decode()
+    story.title = "Tiêu đề đã sửa"
+    story.save()  # fragments.bump() also empties this worker's copies
+    assert "Tiêu đề đã sửa" in Client().get("/").content.decode()
+
+
+def test_a_copy_never_outlives_its_entry(story, local_copies):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    ArticleFactory(title="Bài hẹn giờ lên trang", published_at=timezone.now() + timedelta(seconds=20))
+    assert "Bài hẹn giờ lên trang" not in Client().get("/").content.decode()
+    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(seconds=21)):
+        assert "Bài hẹn giờ lên trang" in Client().get("/").content.decode()
