@@ -128,6 +128,7 @@ class RedisBackend:
         self.stored_outdated = False
         self.fallback = DatabaseBackend()
         self._keep_stored = self.client.register_script(self._KEEP_STORED)
+        self._count = self.client.register_script(self._COUNT)
 
     def available(self):
         return time.monotonic() >= self.down_until
@@ -146,23 +147,37 @@ class RedisBackend:
     return 1
     """
 
+    # One view (ARGV[3] = 1) or none, atomically, and what the page shows:
+    # {pending, kept stored total or nil, epoch}. ARGV[4] = 1 first drops
+    # the kept totals (after an outage). One command, one round trip.
+    _COUNT = """
+    if ARGV[4] == '1' then
+        redis.call('DEL', KEYS[3])
+        redis.call('INCR', KEYS[4])
+    end
+    local pending
+    if ARGV[3] == '1' then
+        pending = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+        redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+    else
+        pending = redis.call('HGET', KEYS[1], ARGV[1])
+    end
+    return {pending, redis.call('HGET', KEYS[3], ARGV[1]), redis.call('GET', KEYS[4])}
+    """
+
     def _read(self, article_id, count):
         """(pending, stored total) in one round trip, adding a view first if
         ``count``."""
-        pipe = self.client.pipeline(transaction=True)
-        if self.stored_outdated:
-            pipe.delete(self.stored_key)
-            pipe.incr(self.epoch_key)
-        if count:
-            pipe.hincrby(self.total_key, article_id, 1)
-            pipe.hincrby(self.day_key, f"{article_id}:{timezone.localdate().isoformat()}", 1)
-        else:
-            pipe.hget(self.total_key, article_id)
-        pipe.hget(self.stored_key, article_id)
-        pipe.get(self.epoch_key)
-        results = pipe.execute()
+        pending, stored, epoch = self._count(
+            keys=[self.total_key, self.day_key, self.stored_key, self.epoch_key],
+            args=[
+                article_id,
+                f"{article_id}:{timezone.localdate().isoformat()}",
+                int(count),
+                int(self.stored_outdated),
+            ],
+        )
         self.stored_outdated = False
-        pending, stored, epoch = results[-4 if count else -3], results[-2], results[-1]
         if stored is None:
             stored = _stored_total(article_id)
             self._keep_stored(keys=[self.stored_key, self.epoch_key], args=[epoch or "0", article_id, stored])

@@ -205,7 +205,6 @@ def fill(html, values, headers):
     """The article page for one reader: ``values`` (hole: text) put in the
     holes of the cached page. Sent uncompressed, not gzipped again for every
     reader (nginx or a CDN may)."""
-    text = html.decode()
     for hole, value in values.items():
-        text = text.replace(hole, value)
-    return _response(text, headers)
+        html = html.replace(hole.encode(), value.encode())  # UTF-8 bytes: no decoding and encoding again
+    return _response(html, headers)

@@ -51,7 +51,7 @@ def main():
     try:
         print(
             f"redis ({redis_url}): {per_count(backend.record, article_id, n):.0f} µs per count "
-            "(HINCRBY pipeline + reading the stored total to show it)"
+            "(one Lua script: HINCRBY twice, the stored total kept in Redis)"
         )
         start = time.perf_counter()
         moved = backend.flush()
