@@ -7,9 +7,9 @@
   said;
 - otherwise, if the view decided itself (previews, the article page while
   views are counted in it, the sitemaps), that;
-- a response that sets a cookie (the CSRF cookie of a page with the comment
-  or poll form, the view counter's reload cookie): ``private, max-age=0`` — a
-  shared cache must not hand one reader's cookie to the next;
+- a response that sets a cookie (the view counter's reload cookie, a flash
+  message): ``private, max-age=0`` — a shared cache must not hand one
+  reader's cookie to the next;
 - otherwise (an anonymous page that sets no cookie): ``public, max-age=0,
   s-maxage=N``; browsers revalidate (ETag from ConditionalGetMiddleware),
   nginx or a CDN keep it N seconds: ``NEWSROOM_PUBLIC_S_MAXAGE`` and never

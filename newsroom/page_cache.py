@@ -96,19 +96,17 @@ def lookup(request, page_key):
     now = timezone.now().timestamp()
     local = _local()
     entry = local.get(page_key) if local is not None else None
-    if entry is None:
+    if entry is None or entry[1] <= now:
         found = cache.get_many([fragments.GENERATION_KEY, page_key])
         gen = found.get(fragments.GENERATION_KEY) or fragments.generation()
-        # Fragments built on a miss use the generation read here.
+        # A page built on a miss is stored under the generation read here.
         request._fragment_generation = gen
         entry = found.get(page_key)
-        if entry is None or entry[0] != gen:
+        if entry is None or entry[0] != gen or entry[1] <= now:
             return None
         if local is not None:
             local.set(page_key, entry, settings.NEWSROOM_PAGE_LOCAL_SECONDS)
     _, expires, gzipped, headers = entry
-    if expires <= now:
-        return None
     # How long a shared cache may keep this page: no longer than the entry.
     request._fragment_expires = expires
     return gzipped, headers

@@ -275,3 +275,17 @@ def test_a_copy_never_outlives_its_entry(story, local_copies):
     assert "Bài hẹn giờ lên trang" not in Client().get("/").content.decode()
     with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(seconds=21)):
         assert "Bài hẹn giờ lên trang" in Client().get("/").content.decode()
+
+
+def test_an_expired_copy_is_replaced_from_the_shared_cache(story, local_copies, django_assert_num_queries):
+    """A worker's copy past its expiry sends the reader to the shared cache,
+    where another worker may have stored the page again: not to the view."""
+    from newsroom import page_cache
+
+    Client().get("/")  # stored in the shared cache, and copied
+    key = next(k for k in local_copies._cache if f":{page_cache.KEY_PREFIX}:home:" in k).split(":", 2)[2]
+    gen, expires, gzipped, headers = local_copies.get(key)
+    local_copies.set(key, (gen, expires - 3600, gzipped, headers), 1)  # this worker's copy: expired
+    with django_assert_num_queries(0):
+        assert Client().get("/").status_code == 200
+    assert local_copies.get(key)[1] == expires  # the shared entry, copied again
