@@ -180,7 +180,12 @@ class RedisBackend:
         self.stored_outdated = False
         if stored is None:
             stored = _stored_total(article_id)
-            self._keep_stored(keys=[self.stored_key, self.epoch_key], args=[epoch or "0", article_id, stored])
+            try:
+                self._keep_stored(keys=[self.stored_key, self.epoch_key], args=[epoch or "0", article_id, stored])
+            except self.errors as exc:
+                # The view is counted already: only the copy is not kept
+                # (raising here would count it again in the database).
+                logger.warning("Redis view counter: the stored total of %s was not kept: %s", article_id, exc)
         return int(pending or 0), int(stored)
 
     def record(self, article_id):
@@ -210,7 +215,11 @@ class RedisBackend:
             pipe = self.client.pipeline(transaction=True)
             pipe.incr(self.epoch_key)
             pipe.hdel(self.stored_key, *article_ids)
-            pipe.execute()
+            try:
+                pipe.execute()
+            except self.errors as exc:
+                # Shown too low until the article's next flush, not lost.
+                logger.warning("Redis view counter: kept totals of %s not dropped: %s", article_ids, exc)
 
     # Atomically move the pending hashes aside (read-and-reset). A leftover
     # ``:flushing`` hash from a flush that died half-way is finished first.

@@ -198,3 +198,18 @@ def test_unknown_backend_is_refused(settings):
     services._backends.clear()
     with pytest.raises(ValueError, match="database"):
         record_view(1)
+
+
+def test_a_failure_after_counting_does_not_count_the_view_twice(redis_backend, monkeypatch):
+    import redis
+
+    article = ArticleFactory()
+    ArticleViewCount.objects.create(article=article, views=10)
+
+    def broken(*args, **kwargs):
+        raise redis.ConnectionError("down")
+
+    monkeypatch.setattr(redis_backend, "_keep_stored", broken)  # Redis goes away after the count
+    assert record_view(article.pk) == 11
+    assert ArticleViewCount.objects.get(article=article).views == 10  # not counted again in the database
+    assert int(redis_backend.client.hget(redis_backend.total_key, article.pk)) == 1
