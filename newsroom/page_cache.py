@@ -116,14 +116,15 @@ def store(request, page_key, response, etag=True):
     """Keep ``response`` for the next readers if it is everyone's page; with
     its ETag (the one ConditionalGetMiddleware would compute), so a hit is
     not hashed again — not for a page with holes, whose body differs per
-    reader."""
+    reader. Returns what was stored, ``(gzipped content, headers)``, or
+    None."""
     if (
         response.status_code != 200
         or response.streaming
         or response.cookies
         or "private" in response.get("Cache-Control", "")
     ):
-        return
+        return None
     gen = request._fragment_generation
     ttl = fragments.seconds_to_live(gen, request)
     if ttl:
@@ -142,6 +143,8 @@ def store(request, page_key, response, etag=True):
         local = _local()
         if local is not None:
             local.set(page_key, entry, min(ttl, settings.NEWSROOM_PAGE_LOCAL_SECONDS))
+        return gzipped, headers
+    return None
 
 
 def accepts_gzip(request):
@@ -191,7 +194,9 @@ def cache_public_page(name, params=()):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            store(request, page_key, response)
+            stored = store(request, page_key, response)
+            if stored is not None and accepts_gzip(request):
+                return response_for(request, *stored)  # the first browser gets gzip too
             return response
 
         return wrapper

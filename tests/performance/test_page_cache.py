@@ -286,3 +286,14 @@ def test_an_expired_copy_is_replaced_from_the_shared_cache(story, local_copies, 
     with django_assert_num_queries(0):
         assert Client().get("/").status_code == 200
     assert local_copies.get(key)[1] == expires  # the shared entry, copied again
+
+
+def test_the_first_browser_gets_gzip_too(story):
+    """A page built for a browser is sent as stored, gzipped: nginx keeps
+    what it is given per Accept-Encoding, so a plain first answer would be
+    every browser's for the next 30 s."""
+    import gzip
+
+    first = Client(HTTP_ACCEPT_ENCODING="gzip, br").get("/")
+    assert first["Content-Encoding"] == "gzip" and "Accept-Encoding" in first["Vary"]
+    assert gzip.decompress(first.content) == Client().get("/").content
