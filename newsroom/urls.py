@@ -4,7 +4,9 @@ from django.urls import include, path, re_path
 
 from counters.views import count_view
 
-from . import health, views
+from ops import health
+
+from . import views
 
 admin.site.site_header = views.admin_site_header
 admin.site.site_title = views.admin_site_header

@@ -54,10 +54,11 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "polls",
     "links",
+    "ops",
 ]
 
 MIDDLEWARE = [
-    "newsroom.logs.RequestLogMiddleware",
+    "ops.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response; Cache-Control for public pages (docs/performance.md).
@@ -233,13 +234,13 @@ NEWSROOM_POLL_COOKIE_DAYS = 365
 NEWSROOM_ZALO_SHARE_URL = env("NEWSROOM_ZALO_SHARE_URL", "https://sp.zalo.me/share_inline?url={url}")
 
 # Logs go to stdout, one JSON object per line with the request id
-# (newsroom/logs.py); LOG_FORMAT=text for a developer's terminal.
+# (ops/logs.py); LOG_FORMAT=text for a developer's terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "newsroom.logs.JsonFormatter"},
+        "json": {"()": "ops.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
     },
     "handlers": {

@@ -19,7 +19,7 @@ from django.db import connection
 
 from articles.models import Article
 from comments.models import Comment
-from newsroom.backup import sha256
+from ops.backup import sha256
 from tests.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -36,7 +36,7 @@ def test_healthz_is_degraded_but_200_while_the_cache_is_down(client, settings):
 
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_database_does_not_answer(client, monkeypatch):
-    from newsroom import health
+    from ops import health
 
     def broken_cursor():
         raise DatabaseError("server closed the connection unexpectedly")

@@ -8,7 +8,7 @@ import logging
 import pytest
 from django.test import Client
 
-from newsroom.logs import JsonFormatter, RequestIdFilter
+from ops.logs import JsonFormatter, RequestIdFilter
 from tests.comments.conftest import SAME_ORIGIN, comment_data, post_url
 from tests.factories import ArticleFactory, UserFactory
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from newsroom.backup import BackupError, create_backup
+from ops.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):

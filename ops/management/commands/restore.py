@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from newsroom.backup import BackupError, restore_backup
+from ops.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):
