@@ -64,7 +64,10 @@ demo: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo $(DEMO_ARGS)
 
+# The background worker (printed issues, videos: docs/operations.md) runs
+# beside the web server and stops with it.
 run: demo
+	@$(MANAGE) db_worker --verbosity 0 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: demo
@@ -75,7 +78,8 @@ serve: demo
 		NEWSROOM_SERVE_MEDIA="$${NEWSROOM_SERVE_MEDIA:-true}"; \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
 	echo "Serving on http://127.0.0.1:$(PORT)/ (gunicorn, $${WEB_CONCURRENCY:-2} workers, DEBUG off)" && \
-	exec $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2}
+	{ $(MANAGE) db_worker --verbosity 0 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2}; }
 
 # The service tests stop and restart Redis and PostgreSQL, so they run in
 # their own pytest process after the main suite.

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "polls",
     "links",
     "ops",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +128,17 @@ if DATABASE_REPLICA_URL:
     DATABASE_ROUTERS = ["newsroom.db_router.PrimaryReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (seconds of CPU: renditions of a printed issue, video
+# transcoding): Django's tasks framework (the django-tasks backport), stored
+# in the database and run by `manage.py db_worker` (make run and make serve
+# start one; docs/operations.md). Nothing to install beyond the database.
+TASKS = {
+    "default": {
+        "BACKEND": env("NEWSROOM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 # Cache: local memory by default, Redis (shared by all workers) when REDIS_URL
 # is set.

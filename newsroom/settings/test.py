@@ -30,3 +30,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(ARTIFACTS / f"test-{os.getpid()}.sqlite3")}
 NEWSROOM_SERVE_MEDIA = True
 WHITENOISE_AUTOREFRESH = True  # serve from the app folders, no collectstatic needed
+# Background tasks run at once, inside the test (a test of the worker itself
+# overrides this with the database backend).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}

@@ -202,3 +202,19 @@ def test_admin_javascript_catalog_is_vietnamese(client, superuser):
     assert catalog["Monday"] == "Thứ Hai"
     assert catalog["abbrev. day Sunday\x04Sun"] == "CN"
     assert catalog["Choose all %s"] == "Chọn tất cả %s"
+
+
+def test_the_background_task_screens_are_vietnamese():
+    """django-tasks ships no Vietnamese: its admin list of background tasks
+    (for administrators) reads from locale/vi/ too."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    with translation.override("vi"):
+        names = [str(DBTaskResult._meta.verbose_name)] + [
+            str(field.verbose_name) for field in DBTaskResult._meta.fields if field.name != "id"
+        ]
+        labels = [str(label) for label in TaskResultStatus.labels]
+    assert names[0] == "Tác vụ nền"
+    english = re.compile(r"\b(task|at|name|value|path|status|priority|queue|traceback|worker|args)\b", re.I)
+    assert not [name for name in names + labels if english.search(name)], names + labels
