@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from counters.views import count_view
-
 from ops import health
 
 from . import views
