@@ -81,7 +81,8 @@ serve: demo
 	{ $(MANAGE) db_worker --verbosity 0 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2}; }
 
-# The service tests stop and restart Redis and PostgreSQL, so they run in
+# The service tests stop and restart their own Redis and PostgreSQL (never the
+# machine's: tests/services/servers.py), so they run in
 # their own pytest process after the main suite.
 test: $(STAMP) chromium $(AXE)
 	$(BIN)/python -m pytest

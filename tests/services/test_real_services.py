@@ -8,11 +8,11 @@ for the cache and the view counters) survives its services going away:
 - PostgreSQL restarted: the next requests recover on their own (persistent
   connections are health-checked), no server restart.
 
-These tests stop and start real services, so they run in their own pytest
-invocation (`make test` runs `pytest -m services` after the main suite):
-a dedicated redis-server on a free port, and the machine's PostgreSQL cluster
-restarted with pg_ctlcluster (or, where that is not allowed, every connection
-of the app terminated, which is what a restart looks like to the app).
+These tests stop and start services, so they run in their own pytest
+invocation (`make test` runs `pytest -m services` after the main suite). They
+start their own: a PostgreSQL cluster made with initdb in a temporary folder
+and a redis-server, each on a free port of 127.0.0.1 (tests/services/servers.py).
+The machine's PostgreSQL and Redis are never stopped or restarted.
 """
 
 import http.cookiejar
@@ -22,10 +22,8 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -34,10 +32,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BROWSER_UA
+from tests.services.servers import PostgresServer, RedisServer, free_port, postgres_bin_dir, wait_for
 
 pytestmark = pytest.mark.services
 ROOT = Path(__file__).resolve().parent.parent.parent
-PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 
 
 def unavailable(reason):
@@ -46,75 +44,29 @@ def unavailable(reason):
     pytest.skip(reason)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(check, timeout=30.0, what="service"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{what} did not come up within {timeout} s")
-
-
-class RedisServer:
-    def __init__(self, tmp_path):
-        self.port = free_port()
-        self.dir = tmp_path
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(  # noqa: S603
-            [
-                shutil.which("redis-server"),
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.dir),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        wait_for(lambda: socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close() is None, what="redis")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
-
-
-def run_psql(sql, dbname="postgres"):
-    import psycopg
-
-    with psycopg.connect(dbname=dbname, autocommit=True, **PG) as db:
-        return db.execute(sql).fetchall() if sql.lstrip().upper().startswith("SELECT") else db.execute(sql)
+@pytest.fixture(scope="module")
+def postgres():
+    if postgres_bin_dir() is None:
+        unavailable("PostgreSQL's initdb and pg_ctl are not installed")
+    server = PostgresServer()
+    try:
+        server.init()
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        server.remove()
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory):
+def services(tmp_path_factory, postgres):
     if not shutil.which("redis-server"):
         unavailable("redis-server is not installed")
-    try:
-        run_psql("SELECT 1")
-    except Exception as error:  # noqa: BLE001 - any failure means no PostgreSQL to test against
-        unavailable(f"PostgreSQL is not reachable on 127.0.0.1:5432: {error}")
     tmp = tmp_path_factory.mktemp("services")
-    redis = RedisServer(tmp)
+    redis = RedisServer(tmp / "redis")
     redis.start()
-    dbname = f"newsroom_services_{secrets.token_hex(4)}"
-    run_psql(f'CREATE DATABASE "{dbname}"')
+    dbname = "newsroom_services"
+    postgres.execute(f'CREATE DATABASE "{dbname}"')
     port = free_port()
     env = {
         **os.environ,
@@ -123,7 +75,7 @@ def services(tmp_path_factory):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_HTTPS": "false",
         "NEWSROOM_SERVE_MEDIA": "true",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{dbname}",
+        "DATABASE_URL": f"{postgres.url}/{dbname}",
         "REDIS_URL": f"redis://127.0.0.1:{redis.port}/0",
         "NEWSROOM_COUNTER_BACKEND": "redis",
         "NEWSROOM_COUNTER_REDIS_URL": f"redis://127.0.0.1:{redis.port}/1",
@@ -143,13 +95,14 @@ def services(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    wait_for(lambda: urllib.request.urlopen(f"{base}/healthz", timeout=2).status == 200, what="gunicorn")
-    yield {"base": base, "redis": redis, "dbname": dbname, "log": tmp / "gunicorn.log"}
-    server.send_signal(signal.SIGTERM)
-    server.wait(20)
-    log.close()
-    redis.stop()
-    run_psql(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+    try:
+        wait_for(lambda: urllib.request.urlopen(f"{base}/healthz", timeout=2).status == 200, what="gunicorn")
+        yield {"base": base, "redis": redis, "postgres": postgres, "dbname": dbname, "log": tmp / "gunicorn.log"}
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(20)
+        log.close()
+        redis.stop()
 
 
 def get(url):
@@ -210,30 +163,15 @@ def test_the_site_keeps_serving_and_counting_while_redis_is_stopped(services):
         assert state["checks"]["cache"] == "down" and state["checks"]["database"] == "ok"
     finally:
         redis.start()
-    time.sleep(5.5)  # the back-off after a failure (newsroom/cache.py RETRY_AFTER)
-    wait_for(lambda: health(base)["status"] == "ok", timeout=15, what="healthy status")
-
-
-def restart_postgresql(dbname):
-    """The real restart where we may; otherwise what a restart does to the app."""
-    ctl = shutil.which("pg_ctlcluster")
-    clusters = sorted(Path("/etc/postgresql").glob("*/main")) if Path("/etc/postgresql").is_dir() else []
-    if ctl and clusters and os.geteuid() == 0:
-        version = clusters[-1].parent.name
-        subprocess.run([ctl, "--skip-systemctl-redirect", version, "main", "restart"], check=True, capture_output=True)  # noqa: S603
-        return "restart"
-    run_psql(
-        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{dbname}' AND pid <> pg_backend_pid()"
-    )
-    return "terminate"
+    # ok again once the back-off after a failure (newsroom/cache.py RETRY_AFTER) is over
+    wait_for(lambda: health(base)["status"] == "ok", timeout=20, what="healthy status")
 
 
 def test_requests_recover_after_postgresql_restarts(services):
     base = services["base"]
     for _ in range(6):  # both workers hold a persistent connection
         assert get(f"{base}/")[0] == 200
-    restart_postgresql(services["dbname"])
-    wait_for(lambda: run_psql("SELECT 1") is not None, what="PostgreSQL")
+    services["postgres"].restart()
     statuses = [get(f"{base}/")[0] for _ in range(8)]
     assert statuses == [200] * 8
     assert health(base)["checks"]["database"] == "ok"
