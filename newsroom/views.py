@@ -1,6 +1,9 @@
 """Site-wide views: friendly Vietnamese error pages."""
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -40,11 +43,25 @@ def page_not_found(request, exception=None):
     )
 
 
+# While the database is unreachable (a restart, a fail-over) pages answer
+# 503 "bảo trì" and ask to be retried after this many seconds.
+RETRY_AFTER_SECONDS = 5
+
+
 def server_error(request):
-    # No context processors and no database here: whatever broke must not
-    # break the error page too.
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render())
+    """The 500 page, or the 503 "bảo trì" page when what failed is the
+    database being unreachable (OperationalError, InterfaceError: a restart,
+    a fail-over, a connection dropped). Every request opens or health-checks
+    its connection (CONN_HEALTH_CHECKS), so the site recovers by itself.
+    No context processors and no database here: whatever broke must not
+    break the error page too."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 def floor(request):

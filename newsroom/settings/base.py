@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ops.logs.RequestLogMiddleware",
+    "newsroom.hosts.HostPortMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response; Cache-Control for public pages (docs/performance.md).
@@ -267,6 +268,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # The request log above already has every request (ops/server.py's
+        # Tornado front would log each one a second time).
+        "tornado.access": {"level": "ERROR"},
     },
 }
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)

@@ -15,6 +15,7 @@ and a redis-server, each on a free port of 127.0.0.1 (tests/services/servers.py)
 The machine's PostgreSQL and Redis are never stopped or restarted.
 """
 
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -22,8 +23,11 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -82,13 +86,15 @@ def services(tmp_path_factory, postgres):
         "NEWSROOM_COMMENT_MIN_SECONDS": "0",
         "MEDIA_ROOT": str(tmp / "media"),
         "LOG_FORMAT": "json",
+        "WEB_CONCURRENCY": "2",
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["load_demo", "--force"], ["collectstatic", "--noinput", "-v0"]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603
     log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115 - closed in the teardown
     server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        # gunicorn.conf.py: the configuration make serve and the docs use
+        [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "-c", "gunicorn.conf.py", "-b", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -105,13 +111,14 @@ def services(tmp_path_factory, postgres):
         redis.stop()
 
 
-def get(url):
-    request = urllib.request.Request(url, headers={"User-Agent": BROWSER_UA})  # a reader, not a bot
+def get(url, headers=None, with_headers=False):
+    request = urllib.request.Request(url, headers={"User-Agent": BROWSER_UA, **(headers or {})})  # a reader, not a bot
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.read().decode()
+            answer = response.status, response.read().decode(), response.headers
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+        answer = error.code, error.read().decode(), error.headers
+    return answer if with_headers else answer[:2]
 
 
 def health(base):
@@ -175,3 +182,84 @@ def test_requests_recover_after_postgresql_restarts(services):
     statuses = [get(f"{base}/")[0] for _ in range(8)]
     assert statuses == [200] * 8
     assert health(base)["checks"]["database"] == "ok"
+
+
+def test_while_postgresql_is_away_pages_answer_503_maintenance_never_500(services):
+    """Requests keep coming while PostgreSQL is stopped and started again:
+    each is a page (served from the cache) or the Vietnamese 503 "bảo trì"
+    page with Retry-After; none is a 500; and afterwards the site is whole
+    again without a restart."""
+    base, postgres = services["base"], services["postgres"]
+    article = first_article_url(base).removeprefix(base)
+    paths = ["/", article, "/tim-kiem/?q=dien+bien", "/admin/login/"]
+    answers = []
+    stopped = threading.Event()
+
+    def hammer():
+        while not stopped.is_set():
+            for path in paths:
+                answers.append(get(base + path + ("&" if "?" in path else "?") + "r=1", with_headers=True))
+
+    worker = threading.Thread(target=hammer)
+    worker.start()
+    try:
+        postgres.stop()
+        wait_for(lambda: sum(status == 503 for status, _, _ in answers) >= 4, timeout=30, what="503 answers")
+        postgres.start()
+    finally:
+        stopped.set()
+        worker.join(30)
+    statuses = {status for status, _, _ in answers}
+    assert statuses <= {200, 503}, statuses
+    maintenance = next((html, headers) for status, html, headers in answers if status == 503)
+    assert "Trang đang bảo trì" in maintenance[0]
+    assert maintenance[1]["Retry-After"] == "5"
+    assert [get(base + path)[0] for path in paths] == [200] * len(paths)
+    assert health(base)["checks"]["database"] == "ok"
+
+
+def test_a_host_with_a_port_outside_1_to_65535_or_not_a_number_is_a_400(services):
+    base = services["base"]
+    for host in ["127.0.0.1:99999999999", "127.0.0.1:0", "127.0.0.1:abc"]:
+        status, html = get(f"{base}/", headers={"Host": host})
+        assert status == 400, host
+        assert "Yêu cầu không hợp lệ" in html
+
+
+def test_gunicorn_does_not_believe_x_forwarded_proto_without_a_trusted_proxy(services):
+    base = services["base"]
+    article = first_article_url(base)
+    status, html = get(article, headers={"X-Forwarded-Proto": "https", "X-Forwarded-Ssl": "on"})
+    assert status == 200
+    assert f'<link rel="canonical" href="{article}">' in html  # http://, as the request really came
+
+
+def test_200_slow_clients_do_not_stop_the_site_from_answering(services):
+    """Slowloris on 127.0.0.1 for 30 s: 200 connections each trickle a header
+    line every 5 s and never finish their request; meanwhile a reader's page
+    is asked for every second and every time answered within 5 s."""
+    base = services["base"]
+    port = int(base.rsplit(":", 1)[1])
+    slow = []
+    try:
+        for _ in range(200):
+            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow\r\n")
+            slow.append(sock)
+        started = last_trickle = time.monotonic()
+        answered, asked = 0, 0
+        while time.monotonic() - started < 30:
+            if time.monotonic() - last_trickle >= 5:
+                for sock in slow:
+                    with contextlib.suppress(OSError):
+                        sock.sendall(b"X-Slow: 1\r\n")
+                last_trickle = time.monotonic()
+            asked += 1
+            begin = time.monotonic()
+            status, _ = get(f"{base}/?probe={asked}")
+            answered += status == 200 and time.monotonic() - begin < 5
+            time.sleep(max(0.0, 1 - (time.monotonic() - begin)))
+        assert answered == asked, f"{answered} of {asked} probes answered within 5 s"
+    finally:
+        for sock in slow:
+            sock.close()
