@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
 from audit.services import Action, record
+from newsroom.admin import CheckedInitialDataMixin
 from newsroom.paginators import LargeTablePaginator
 
 from . import revisions, services
@@ -66,7 +67,7 @@ class PublishedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "parent", "position", "show_in_menu", "show_on_home", "view_link")
     list_editable = ("position", "show_in_menu", "show_on_home")
     list_filter = ("show_in_menu", "show_on_home", "parent")
@@ -81,8 +82,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        form.base_fields["name"].widget.attrs["data-slug-source"] = "name"
-        form.base_fields["slug"].widget.attrs["data-slug-from"] = "name"
+        if "name" in form.base_fields and "slug" in form.base_fields:  # not for a role that may only view
+            form.base_fields["name"].widget.attrs["data-slug-source"] = "name"
+            form.base_fields["slug"].widget.attrs["data-slug-from"] = "name"
         return form
 
     @admin.display(description=_("Xem trên trang"))
@@ -153,7 +155,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     """Writing and the editorial workflow. Who may change an article, and
     which steps he may take, comes from ``articles.services``; status moves
     only through those steps (the buttons under the form)."""

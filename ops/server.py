@@ -51,7 +51,7 @@ class DjangoContainer(WSGIContainer):
     """Tornado's WSGI adapter, counting the requests in flight (so a worker
     that is told to stop first finishes them) and tolerant of a ``Host``
     header whose port is not a number: Django answers that with a 400
-    (newsroom.hosts) instead of the adapter failing with a 500."""
+    (newsroom.request_checks) instead of the adapter failing with a 500."""
 
     def __init__(self, application, executor):
         super().__init__(_trimmed_headers(application), executor=executor)

@@ -61,7 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ops.logs.RequestLogMiddleware",
-    "newsroom.hosts.HostPortMiddleware",
+    "newsroom.request_checks.RequestChecksMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response; Cache-Control for public pages (docs/performance.md).

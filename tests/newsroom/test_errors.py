@@ -48,9 +48,18 @@ def test_a_forged_host_header_is_a_400_page(client, publication):
     assert "Yêu cầu không hợp lệ" in response.content.decode()
 
 
+@pytest.fixture
+def database_away(db, monkeypatch):
+    """The database no longer answers (a restart, a fail-over)."""
+    from django.db import connection
+
+    connection.ensure_connection()
+    monkeypatch.setattr(connection, "is_usable", lambda: False)
+
+
 @pytest.mark.urls("tests.newsroom.test_errors")
 @pytest.mark.parametrize("path", ["/bao-tri/", "/mat-ket-noi/"])
-def test_an_unreachable_database_is_a_503_maintenance_page_to_retry(path):
+def test_an_unreachable_database_is_a_503_maintenance_page_to_retry(database_away, path):
     client = Client(raise_request_exception=False)
     response = client.get(path)
     assert response.status_code == 503
@@ -63,8 +72,10 @@ def test_an_unreachable_database_is_a_503_maintenance_page_to_retry(path):
 
 
 @pytest.mark.urls("tests.newsroom.test_errors")
-def test_other_errors_stay_500_not_maintenance():
-    response = Client(raise_request_exception=False).get("/hong/")
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/hong/", "/bao-tri/"])
+def test_errors_while_the_database_answers_stay_500_not_maintenance(path):
+    response = Client(raise_request_exception=False).get(path)
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "bảo trì" not in response.content.decode()

@@ -1,0 +1,53 @@
+"""Requests refused before any view sees them, with the 400 page:
+
+- a ``Host`` header whose port is not a TCP port (0, or past 65535): Django's
+  own check reads the port as digits of any length (``127.0.0.1:99999999999``
+  passed it), and such a host must never reach a link built from the request;
+- a NUL character in the path or the query string: no address or filter of
+  this site has one, PostgreSQL cannot compare text with it (an admin list
+  filter ``?status__exact=%00`` was a 500), and form fields already refuse it
+  (Django's ProhibitNullCharactersValidator);
+- a number longer than 18 digits (past the database's 64-bit integers) as a
+  query-string value or in an admin address: Django guards its own integer
+  lookups, but not a foreign key's (``?category=99…9``, the view counts'
+  ``/admin/counters/articleviewcount/99…9/change/``), ``__in`` or ``__year``,
+  and SQLite then fails with an overflow;
+- a query-string value longer than ``MAX_QUERY_VALUE`` characters: no search,
+  filter or return address here needs one, and an admin search of 2,000
+  words built an SQL expression SQLite refuses (and PostgreSQL would spend
+  seconds on).
+"""
+
+import re
+
+from django.core.exceptions import BadRequest, DisallowedHost
+from django.http import Http404
+from django.http.request import split_domain_port
+
+MAX_QUERY_VALUE = 1000  # characters
+TOO_LONG_NUMBER = re.compile(r"\d{19}")
+
+
+def port_is_valid(host):
+    _, port = split_domain_port(host)
+    return not port or 1 <= int(port) <= 65535
+
+
+class RequestChecksMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        host = request.META.get("HTTP_HOST", "")
+        if host and not port_is_valid(host):
+            raise DisallowedHost(f"Invalid port in HTTP_HOST header: {host!r}.")
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "%00" in query or "\x00" in query:
+            raise BadRequest("NUL character in the address.")
+        if len(query) > MAX_QUERY_VALUE and any(len(v) > MAX_QUERY_VALUE for v in request.GET.values()):
+            raise BadRequest("A query-string value is too long.")
+        if TOO_LONG_NUMBER.search(query) and any(TOO_LONG_NUMBER.search(v) for v in request.GET.values()):
+            raise BadRequest("A number in the query string is too long.")
+        if request.path.startswith("/admin/") and TOO_LONG_NUMBER.search(request.path):
+            raise Http404("No such object.")
+        return self.get_response(request)
