@@ -224,6 +224,11 @@ CONTENT_SECURITY_POLICY = {
 
 # Where `manage.py backup` writes its archives unless told otherwise.
 NEWSROOM_BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+# The key that signs each backup's manifest (HMAC-SHA256) and that `restore`
+# checks: at least 32 characters, kept by the operator away from the backups
+# (docs/operations.md). Either the key itself or a file holding it.
+NEWSROOM_BACKUP_KEY = env("NEWSROOM_BACKUP_KEY", "")
+NEWSROOM_BACKUP_KEY_FILE = env("NEWSROOM_BACKUP_KEY_FILE", "")
 
 # Admin log-in throttle (newsroom/login.py): wrong attempts per user name and
 # per IP address before log-in is refused for the lock-out period.
