@@ -347,6 +347,16 @@ NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40")
 # decoded: the file size first, then the pixel count read from its header.
 NEWSROOM_IMAGE_MAX_BYTES = int(env("NEWSROOM_IMAGE_MAX_BYTES", str(25 * 1024 * 1024)))
 NEWSROOM_IMAGE_MAX_PIXELS = int(env("NEWSROOM_IMAGE_MAX_PIXELS", "50000000"))  # 50 megapixels
+# All frames of an animated GIF together (300 frames of 816 × 816 is 200 Mpx).
+NEWSROOM_IMAGE_MAX_TOTAL_PIXELS = int(env("NEWSROOM_IMAGE_MAX_TOTAL_PIXELS", "200000000"))
+# Where an upload is decoded and re-encoded: "subprocess" (a child process
+# per upload, so the memory it takes is given back when it ends; the server's
+# workers never grow by it) or "inline" (in the worker: the test suite, the
+# demo loader's own files). images/processing.py's process().
+NEWSROOM_IMAGE_PROCESSING = env("NEWSROOM_IMAGE_PROCESSING", "subprocess")
+# The child's limits: address space (MB) and seconds.
+NEWSROOM_IMAGE_CHILD_MEMORY_MB = int(env("NEWSROOM_IMAGE_CHILD_MEMORY_MB", "2048"))
+NEWSROOM_IMAGE_CHILD_SECONDS = int(env("NEWSROOM_IMAGE_CHILD_SECONDS", "120"))
 NEWSROOM_IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 # Article audio (MP3, M4A, OGG), checked by content.
 NEWSROOM_AUDIO_MAX_BYTES = int(env("NEWSROOM_AUDIO_MAX_BYTES", str(60 * 1024 * 1024)))
