@@ -17,6 +17,7 @@ The machine's PostgreSQL and Redis are never stopped or restarted.
 
 import contextlib
 import http.cookiejar
+import io
 import json
 import os
 import re
@@ -103,7 +104,14 @@ def services(tmp_path_factory, postgres):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: urllib.request.urlopen(f"{base}/healthz", timeout=2).status == 200, what="gunicorn")
-        yield {"base": base, "redis": redis, "postgres": postgres, "dbname": dbname, "log": tmp / "gunicorn.log"}
+        yield {
+            "base": base,
+            "redis": redis,
+            "postgres": postgres,
+            "dbname": dbname,
+            "log": tmp / "gunicorn.log",
+            "server": server,
+        }
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(20)
@@ -263,3 +271,123 @@ def test_200_slow_clients_do_not_stop_the_site_from_answering(services):
     finally:
         for sock in slow:
             sock.close()
+
+
+def rss_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no VmRSS for {pid}")
+
+
+def server_processes(services):
+    """gunicorn's master and its workers (not the image children, which end)."""
+    master = services["server"].pid
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return [master, *map(int, children)]
+
+
+def three_hundred_frame_gif():
+    """Like the upload that grew a worker by 1 GB: 300 frames of 816 × 816."""
+    from PIL import Image, ImageDraw
+
+    frames = []
+    for index in range(300):
+        frame = Image.new("P", (816, 816), 0)
+        frame.putpalette([0, 0, 0, 200, 30, 30, 30, 30, 200, 250, 250, 250] + [0] * (252 * 3))
+        ImageDraw.Draw(frame).rectangle((index * 2, index * 2, index * 2 + 120, index * 2 + 120), fill=1 + index % 3)
+        frames.append(frame)
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], loop=0, duration=40)
+    return out.getvalue()
+
+
+def big_jpeg():
+    from PIL import Image
+
+    image = Image.new("RGB", (7000, 7000), (40, 120, 90))
+    image.paste((200, 30, 30), (0, 0, 2000, 7000))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def editor_session(base):
+    """A Phóng viên of the demo newspaper, logged in to the admin."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", BROWSER_UA)]
+    html = opener.open(f"{base}/admin/login/", timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    form = {"csrfmiddlewaretoken": token, "username": "phongvien", "password": "newsroom-demo", "next": "/admin/"}
+    request = urllib.request.Request(
+        f"{base}/admin/login/", data=urllib.parse.urlencode(form).encode(), headers={"Referer": f"{base}/admin/login/"}
+    )
+    opener.open(request, timeout=10).read()
+    assert any(cookie.name == "sessionid" for cookie in jar)
+    return opener
+
+
+def upload_image(opener, base, name, data):
+    html = opener.open(f"{base}/admin/images/image/add/", timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    boundary = secrets.token_hex(16)
+    fields = {"csrfmiddlewaretoken": token, "caption": "Ảnh thử bộ nhớ", "credit": "Ảnh: Thử", "alt_text": "Thử"}
+    body = b"".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+        for key, value in fields.items()
+    )
+    body += (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="upload"; filename="{name}"\r\n'
+        f"Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    body += data + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(
+        f"{base}/admin/images/image/add/",
+        data=body,
+        headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+            "Referer": f"{base}/admin/images/image/add/",
+        },
+    )
+    with opener.open(request, timeout=180) as response:
+        return response.status, response.url, response.read().decode()
+
+
+def test_heavy_uploads_do_not_grow_the_server_and_the_site_keeps_answering(services):
+    """The 300-frame GIF and a 7000 × 7000 JPEG, uploaded by a Phóng viên: no
+    server process holds more than 100 MB above what it held before (the
+    decoding runs in a child process that ends), and while four such uploads
+    run at once the home page is answered within 5 s every time."""
+    base = services["base"]
+    opener = editor_session(base)
+    gif, jpeg = three_hundred_frame_gif(), big_jpeg()
+    for _ in range(10):  # every worker has served pages and the admin
+        get(f"{base}/")
+        opener.open(f"{base}/admin/images/image/add/", timeout=10).read()
+    before = {pid: rss_mb(pid) for pid in server_processes(services)}
+
+    for name, data in [("dong.gif", gif), ("lon.jpg", jpeg)]:
+        status, url, html = upload_image(opener, base, name, data)
+        assert status == 200 and url.endswith("/admin/images/image/"), html[-2000:]
+
+    uploads, answers = [], []
+    workers = [
+        threading.Thread(target=lambda n=n, d=d: uploads.append(upload_image(opener, base, n, d)[:2]))
+        for n, d in [("a.gif", gif), ("b.jpg", jpeg), ("c.gif", gif), ("d.jpg", jpeg)]
+    ]
+    for worker in workers:
+        worker.start()
+    while any(worker.is_alive() for worker in workers):
+        begin = time.monotonic()
+        answers.append((get(f"{base}/?trong-luc-tai-anh={len(answers)}")[0], time.monotonic() - begin))
+        time.sleep(0.5)
+    for worker in workers:
+        worker.join()
+    assert [status for status, _ in uploads] == [200] * 4
+    assert answers and all(status == 200 and seconds < 5 for status, seconds in answers), answers
+
+    after = {pid: rss_mb(pid) for pid in server_processes(services)}
+    grown = {pid: round(after[pid] - before.get(pid, after[pid])) for pid in after}
+    print(f"RSS MB before {before}, after {after}; slowest page while uploading {max(s for _, s in answers):.2f} s")
+    assert all(growth <= 100 for growth in grown.values()), (before, after)
