@@ -230,10 +230,15 @@ NEWSROOM_BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
 NEWSROOM_BACKUP_KEY = env("NEWSROOM_BACKUP_KEY", "")
 NEWSROOM_BACKUP_KEY_FILE = env("NEWSROOM_BACKUP_KEY_FILE", "")
 
-# Admin log-in throttle (newsroom/login.py): wrong attempts per user name and
-# per IP address before log-in is refused for the lock-out period.
+# Admin log-in throttle (newsroom/login.py, docs/security.md): free attempts
+# on one account from one address, on one account from all addresses, and
+# from one address on any accounts, within NEWSROOM_LOGIN_LOCKOUT_SECONDS;
+# past them each attempt waits a doubling delay (from
+# NEWSROOM_LOGIN_DELAY_SECONDS, at most NEWSROOM_LOGIN_LOCKOUT_SECONDS).
 NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT = int(env("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT", "5"))
-NEWSROOM_LOGIN_FAILURES_PER_IP = int(env("NEWSROOM_LOGIN_FAILURES_PER_IP", "20"))
+NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT_ALL = int(env("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT_ALL", "50"))
+NEWSROOM_LOGIN_FAILURES_PER_IP = int(env("NEWSROOM_LOGIN_FAILURES_PER_IP", "100"))
+NEWSROOM_LOGIN_DELAY_SECONDS = int(env("NEWSROOM_LOGIN_DELAY_SECONDS", "2"))
 NEWSROOM_LOGIN_LOCKOUT_SECONDS = int(env("NEWSROOM_LOGIN_LOCKOUT_SECONDS", "900"))
 
 # Public pages: how many stories a listing shows.
