@@ -253,6 +253,9 @@ NEWSROOM_NEWS_SITEMAP_HOURS = 48  # Google News: stories of the last 48 hours…
 NEWSROOM_NEWS_SITEMAP_MAX = 1000  # …at most 1,000 of them
 # Polls: how long a browser remembers it has voted.
 NEWSROOM_POLL_COOKIE_DAYS = 365
+# …and one IP address may vote at most this many times in a poll per window.
+NEWSROOM_POLL_VOTES_PER_IP = int(env("NEWSROOM_POLL_VOTES_PER_IP", "10"))
+NEWSROOM_POLL_VOTE_WINDOW = int(env("NEWSROOM_POLL_VOTE_WINDOW", "3600"))  # seconds
 # Zalo's share page for a plain link (no Zalo SDK script); {url} and {title}
 # are filled in, URL-encoded.
 NEWSROOM_ZALO_SHARE_URL = env("NEWSROOM_ZALO_SHARE_URL", "https://sp.zalo.me/share_inline?url={url}")

@@ -125,11 +125,12 @@ class PostgresServer:
 class RedisServer:
     """A redis-server of our own, on a free port, with a data folder of its own."""
 
-    def __init__(self, folder, appendonly=False):
+    def __init__(self, folder, appendonly=False, appendfsync="everysec"):
         self.port = free_port()
         self.dir = Path(folder)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.appendonly = appendonly
+        self.appendfsync = appendfsync
         self.process = None
 
     def start(self):
@@ -145,7 +146,7 @@ class RedisServer:
                 "--appendonly",
                 "yes" if self.appendonly else "no",
                 "--appendfsync",
-                "everysec",
+                self.appendfsync,
                 "--dir",
                 str(self.dir),
             ],
