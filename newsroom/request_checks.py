@@ -1,4 +1,5 @@
-"""Requests refused before any view sees them, with the 400 page:
+"""Requests refused before any view sees them, with the 400 page (404 where
+said):
 
 - a ``Host`` header whose port is not a TCP port (0, or past 65535): Django's
   own check reads the port as digits of any length (``127.0.0.1:99999999999``
@@ -8,7 +9,8 @@
   filter ``?status__exact=%00`` was a 500), and form fields already refuse it
   (Django's ProhibitNullCharactersValidator);
 - a number longer than 18 digits (past the database's 64-bit integers) as a
-  query-string value or in an admin address: Django guards its own integer
+  query-string value or in an admin address, a 404 (no page or object has
+  such a number): Django guards its own integer
   lookups, but not a foreign key's (``?category=99…9``, the view counts'
   ``/admin/counters/articleviewcount/99…9/change/``), ``__in`` or ``__year``,
   and SQLite then fails with an overflow;
@@ -46,8 +48,8 @@ class RequestChecksMiddleware:
             raise BadRequest("NUL character in the address.")
         if len(query) > MAX_QUERY_VALUE and any(len(v) > MAX_QUERY_VALUE for v in request.GET.values()):
             raise BadRequest("A query-string value is too long.")
-        if TOO_LONG_NUMBER.search(query) and any(TOO_LONG_NUMBER.search(v) for v in request.GET.values()):
-            raise BadRequest("A number in the query string is too long.")
-        if request.path.startswith("/admin/") and TOO_LONG_NUMBER.search(request.path):
-            raise Http404("No such object.")
+        if (TOO_LONG_NUMBER.search(query) and any(TOO_LONG_NUMBER.search(v) for v in request.GET.values())) or (
+            request.path.startswith("/admin/") and TOO_LONG_NUMBER.search(request.path)
+        ):
+            raise Http404("No page or object has such a number.")
         return self.get_response(request)
