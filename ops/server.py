@@ -83,15 +83,24 @@ class DjangoContainer(WSGIContainer):
 
 
 def _trimmed_headers(application):
-    """Django writes each Set-Cookie value with a leading space (cookie.output(
-    header="")); Tornado, stricter than gunicorn's own writer, refuses header
-    values that start or end with white space."""
+    """What Tornado, stricter than gunicorn's own writer, needs from Django's
+    responses: header values without white space around them (Django writes
+    each Set-Cookie value with a leading space, ``cookie.output(header="")``),
+    and no body at all for a HEAD request (the server, not Django, drops it;
+    Tornado refuses to write one)."""
 
     def trimmed(environ, start_response):
         def start(status, headers, exc_info=None):
             return start_response(status, [(name, value.strip()) for name, value in headers], exc_info)
 
-        return application(environ, start)
+        response = application(environ, start)
+        if environ["REQUEST_METHOD"] != "HEAD":
+            return response
+        for _chunk in response:  # let a streaming response run to its end
+            pass
+        if hasattr(response, "close"):
+            response.close()
+        return []
 
     return trimmed
 

@@ -430,3 +430,15 @@ def test_healthz_says_when_the_counters_redis_has_no_persistence(services):
         admin.config_set("appendonly", "yes")
         admin.close()
     wait_for(lambda: health(base)["status"] == "ok", timeout=20, what="healthy status")
+
+
+def test_head_requests_get_headers_and_no_body(services):
+    """Monitoring and link checkers ask with HEAD (wapiti's crawl found it
+    broken: the front refused the body Django writes)."""
+    base = services["base"]
+    for path in ["/", first_article_url(base).removeprefix(base), "/healthz"]:
+        request = urllib.request.Request(base + path, method="HEAD", headers={"User-Agent": BROWSER_UA})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200
+            assert response.read() == b""
+            assert response.headers["Content-Type"].startswith(("text/html", "application/json"))
