@@ -14,7 +14,8 @@ said):
   such a number): Django guards its own integer
   lookups, but not a foreign key's (``?category=99…9``, the view counts'
   ``/admin/counters/articleviewcount/99…9/change/``), ``__in`` or ``__year``,
-  and SQLite then fails with an overflow;
+  and SQLite then fails with an overflow; likewise an admin form field whose
+  whole value is such a number (a group's ``permissions=99…9``), a 400;
 - in the admin: a query-string value longer than ``MAX_QUERY_VALUE``
   characters: no search, filter or return address there needs one, and a
   search of 2,000 words built an SQL expression SQLite refuses (and
@@ -31,6 +32,7 @@ from django.http.request import split_domain_port
 ADMIN = "/admin/"
 MAX_QUERY_VALUE = 1000  # characters
 TOO_LONG_NUMBER = re.compile(r"\d{19}")
+WHOLE_LONG_NUMBER = re.compile(r"[-+]?\d{19,}")
 
 
 def port_is_valid(host):
@@ -65,3 +67,7 @@ class RequestChecksMiddleware:
             TOO_LONG_NUMBER.search(query) and any(TOO_LONG_NUMBER.search(v) for v in request.GET.values())
         ):
             raise Http404("No object has such a number.")
+        if request.method == "POST" and any(
+            WHOLE_LONG_NUMBER.fullmatch(value.strip()) for _name, values in request.POST.lists() for value in values
+        ):
+            raise BadRequest("A form field holds a number past 64 bits.")
