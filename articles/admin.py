@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import PAGE_VAR
+from django.db import transaction
 from django.db.models import Count, Max, Min, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -15,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
 from audit.services import Action, record
+from newsroom.admin import CheckedInitialDataMixin
 from newsroom.paginators import LargeTablePaginator
 
-from . import revisions, services
+from . import revisions, services, shared
 from .forms import ArticleAdminForm
 from .models import Article, Category, HomePageStory, Tag
 from .tags import merge_tags
@@ -66,7 +68,7 @@ class PublishedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "parent", "position", "show_in_menu", "show_on_home", "view_link")
     list_editable = ("position", "show_in_menu", "show_on_home")
     list_filter = ("show_in_menu", "show_on_home", "parent")
@@ -81,13 +83,34 @@ class CategoryAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        form.base_fields["name"].widget.attrs["data-slug-source"] = "name"
-        form.base_fields["slug"].widget.attrs["data-slug-from"] = "name"
+        if "name" in form.base_fields and "slug" in form.base_fields:  # not for a role that may only view
+            form.base_fields["name"].widget.attrs["data-slug-source"] = "name"
+            form.base_fields["slug"].widget.attrs["data-slug-from"] = "name"
         return form
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change:
+                shared.record_change(Action.CATEGORY, obj, form, request.user)
 
     @admin.display(description=_("Xem trên trang"))
     def view_link(self, obj):
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), _("Xem"))
+
+
+def _explain_read_only(model_admin, request, object_id):
+    """Say, in Vietnamese, why a shared object the user may otherwise change
+    is shown read-only (articles/shared.py). Never answers the request."""
+    obj = model_admin.get_object(request, object_id)
+    if (
+        obj is not None
+        and request.method == "GET"
+        and request.user.has_perm(f"{obj._meta.app_label}.change_{obj._meta.model_name}")
+        and not model_admin.has_change_permission(request, obj)
+    ):
+        model_admin.message_user(request, shared.REFUSAL, messages.WARNING)
+    return None
 
 
 class TagAdminForm(forms.ModelForm):
@@ -124,6 +147,23 @@ class TagAdmin(admin.ModelAdmin):
     def article_count(self, obj):
         return obj.n_articles
 
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None:
+            return shared.may_change(request.user, Article.objects.filter(tags=obj))
+        return allowed
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return _explain_read_only(self, request, object_id) or super().change_view(
+            request, object_id, form_url, extra_context
+        )
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change:
+                shared.record_change(Action.TAG, obj, form, request.user)
+
     @admin.action(description=_("Gộp các từ khóa đã chọn thành một"), permissions=["delete"])
     def merge_selected(self, request, queryset):
         tags = list(queryset.order_by("name"))
@@ -133,7 +173,10 @@ class TagAdmin(admin.ModelAdmin):
         target_id = request.POST.get("merge_into", "")
         target = next((t for t in tags if str(t.pk) == target_id), None)
         if "apply" in request.POST and target is not None:
-            moved = merge_tags(target, tags)
+            with transaction.atomic():
+                moved = merge_tags(target, tags)
+                merged = ", ".join(f"“{t.name}”" for t in tags if t.pk != target.pk)
+                record(Action.TAG, target, by=request.user, detail=f"gộp {merged} vào “{target.name}”"[:2000])
             self.message_user(
                 request,
                 _("Đã gộp %(count)d từ khóa vào “%(name)s”; %(moved)d bài được gắn thêm từ khóa này.")
@@ -153,7 +196,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     """Writing and the editorial workflow. Who may change an article, and
     which steps he may take, comes from ``articles.services``; status moves
     only through those steps (the buttons under the form)."""

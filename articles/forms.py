@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from images.models import Image
+from newsroom.admin import CheckedAutocompleteSelect
 
 from . import revisions, services
 from .media import check_audio
@@ -71,7 +71,7 @@ class ArticleAdminForm(forms.ModelForm):
         label=_("Chèn ảnh vào nội dung"),
         queryset=Image.objects.all(),
         required=False,
-        widget=AutocompleteSelect(Article._meta.get_field("featured_image"), admin.site),
+        widget=CheckedAutocompleteSelect(Article._meta.get_field("featured_image"), admin.site),
         help_text=_("Chọn một ảnh trong thư viện: khi lưu, ảnh và chú thích được thêm vào cuối nội dung bài."),
     )
     insert_image_caption = forms.CharField(

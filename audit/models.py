@@ -21,6 +21,9 @@ class AuditEntry(models.Model):
         DELETE = "delete", _("Xóa bài")
         CURATION = "curation", _("Sắp xếp trang chủ")
         PERMISSIONS = "permissions", _("Đổi quyền")
+        IMAGE_TEXT = "image", _("Sửa chú thích ảnh")
+        TAG = "tag", _("Sửa từ khóa")
+        CATEGORY = "category", _("Sửa chuyên mục")
 
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

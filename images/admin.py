@@ -2,10 +2,13 @@
 delete an image that an article shows."""
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+
+from audit.services import Action
 
 from . import services
 from .forms import ImageChangeForm, ImageUploadForm
@@ -53,9 +56,38 @@ class ImageAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return () if obj is None else self.readonly_fields
 
+    def has_change_permission(self, request, obj=None):
+        """Caption, credit and description show at once on every article
+        with the image: while a published article of someone else shows
+        it, only a desk role changes them (articles/shared.py)."""
+        allowed = super().has_change_permission(request, obj)
+        if not allowed or obj is None or obj.pk is None:
+            return allowed
+        from articles import shared  # the articles showing the image decide; they sit above images
+
+        answers = request.__dict__.setdefault("_shared_may_change", {})
+        key = ("image", obj.pk)
+        if key not in answers:
+            answers[key] = shared.may_change(request.user, services.articles_using(obj))
+        return answers[key]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and request.user.has_perm("images.change_image"):
+            obj = self.get_object(request, object_id)
+            if obj is not None and not self.has_change_permission(request, obj):
+                from articles import shared
+
+                self.message_user(request, shared.REFUSAL, messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         if change:
-            return super().save_model(request, obj, form, change)
+            from articles import shared
+
+            with transaction.atomic():
+                super().save_model(request, obj, form, change)
+                shared.record_change(Action.IMAGE_TEXT, obj, form, request.user)
+            return None
         obj.uploaded_by = request.user
         services.attach_files(obj, form.prepared, form.cleaned_data["upload"].name)
         services.save_new(obj)

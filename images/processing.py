@@ -45,6 +45,11 @@ def max_pixels():
     return settings.NEWSROOM_IMAGE_MAX_PIXELS
 
 
+def max_total_pixels():
+    """All frames of an animated GIF together: what decoding them costs."""
+    return settings.NEWSROOM_IMAGE_MAX_TOTAL_PIXELS
+
+
 def rendition_widths():
     return settings.NEWSROOM_IMAGE_RENDITION_WIDTHS
 
@@ -61,11 +66,25 @@ def sniff(head):
 
 @dataclass
 class PreparedImage:
-    """A checked, decoded, upright image with no metadata, ready to store."""
+    """A checked, decoded, upright image with no metadata, ready to store.
+    An animated GIF keeps its source open: its other frames are decoded one
+    at a time while the original is written (``frames``), never all at once."""
 
     image: Image.Image
     format: str  # JPEG, PNG, GIF or WEBP: the format of the stored original
-    frames: list = field(default_factory=list)  # other frames of an animated GIF
+    animation: Image.Image | None = field(default=None, repr=False)
+
+    @property
+    def frames(self):
+        """The frames after the first of an animated GIF, one at a time, as
+        copies without metadata."""
+        if self.animation is None:
+            return
+        for index in range(1, self.animation.n_frames):
+            self.animation.seek(index)
+            frame = self.animation.copy()
+            frame.info = {}
+            yield frame
 
     @property
     def width(self):
@@ -124,15 +143,17 @@ def prepare(fileobj, size=None):
     if image.width * image.height > max_pixels():
         image.close()
         raise _too_many_pixels(image.width, image.height)
+    animated = kind == "GIF" and getattr(image, "n_frames", 1) > 1
+    if animated:
+        _check_frames(image)
     try:
         image.load()  # the decode: only now is memory spent on pixels
-        frames = _gif_frames(image) if kind == "GIF" else []
-        clean = _clean(image, kind)
-    except ValidationError:
+        clean = _clean(image, kind, keep_open=animated)
+    except (ValidationError, MemoryError):
         raise
     except Exception:  # noqa: BLE001 - truncated, corrupt or hostile data: refused, never a 500
         raise _corrupt() from None
-    return PreparedImage(image=clean, format=kind, frames=frames)
+    return PreparedImage(image=clean, format=kind, animation=image if animated else None)
 
 
 def _too_many_pixels(width=None, height=None):
@@ -158,30 +179,29 @@ def _corrupt():
 MAX_GIF_FRAMES = 300
 
 
-def _gif_frames(image):
-    """The frames after the first of an animated GIF (copies, no metadata)."""
-    frames = []
-    n = getattr(image, "n_frames", 1)
+def _check_frames(image):
+    """An animated GIF is refused before any frame is decoded when it has
+    too many frames or too many pixels in all its frames together."""
+    n = image.n_frames
     if n > MAX_GIF_FRAMES:
         raise ValidationError(
             _("Ảnh GIF động có quá nhiều khung hình (%(n)s, tối đa %(max)s).") % {"n": n, "max": MAX_GIF_FRAMES}
         )
-    if image.width * image.height * n > max_pixels() * 4:
-        raise _too_many_pixels()
-    for index in range(1, n):
-        image.seek(index)
-        frame = image.convert("RGBA")
-        frame.info = {}
-        frames.append(frame)
+    if image.width * image.height * n > max_total_pixels():
+        raise ValidationError(
+            _("Ảnh GIF động quá nặng: %(n)s khung hình × %(w)s × %(h)s điểm ảnh (tối đa %(limit)s triệu điểm ảnh).")
+            % {"n": n, "w": image.width, "h": image.height, "limit": f"{max_total_pixels() / 1_000_000:g}"},
+            code="too_many_pixels",
+        )
     image.seek(0)
-    return frames
 
 
-def _clean(image, kind):
+def _clean(image, kind, keep_open=False):
     """Upright, in a mode the target format can store, with no metadata.
     Each step makes at most one new image (a 24-megapixel photo is 72 MB)."""
     upright = ImageOps.exif_transpose(image)  # always a new image
-    image.close()
+    if not keep_open:
+        image.close()
     if kind == "JPEG":
         mode = "L" if upright.mode in ("L", "1") else "RGB"
     elif kind == "GIF":
@@ -228,8 +248,10 @@ def flatten(image):
 
 def encode_original(prepared):
     """The stored "original": the same format, re-encoded, metadata gone."""
-    if prepared.format == "GIF" and prepared.frames:
-        return encode(prepared.image, "GIF", save_all=True, append_images=prepared.frames, loop=0)
+    if prepared.format == "GIF" and prepared.animation is not None:
+        # The frames are read one at a time from the source; Pillow keeps
+        # each as palette indices (one byte a pixel) until it writes them.
+        return encode(prepared.image, "GIF", save_all=True, append_images=prepared.frames, loop=0, comment=b"")
     if prepared.format == "JPEG":
         out = io.BytesIO()
         prepared.image.save(out, "JPEG", quality=90, optimize=True)

@@ -3,7 +3,7 @@ deleted, remove its files."""
 
 import uuid
 
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsroom.text import nfc
 
-from . import processing
+from . import processing, uploads
 from .models import Image
 
 
@@ -21,28 +21,33 @@ def random_name(extension):
     return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
-def write_files(prepared):
-    """Store the re-encoded original and every rendition; return the
-    original's name, its size in bytes and the rendition widths."""
-    data = processing.encode_original(prepared)
-    name = default_storage.save(random_name(prepared.extension), ContentFile(data))
-    stem = name.rsplit(".", 1)[0]
-    widths = []
-    written = [name]
+def write_files(processed):
+    """Store the re-encoded original and every rendition of an upload
+    (``uploads.process``); return the original's name, its size in bytes and
+    the rendition widths. The scratch files are removed."""
     try:
-        for width, _height, extension, payload in processing.renditions(prepared):
-            written.append(default_storage.save(f"{stem}-{width}.{extension}", ContentFile(payload)))
-            if width not in widths:
-                widths.append(width)
-    except BaseException:
-        delete_files(written)
-        raise
-    return name, len(data), sorted(widths)
+        with open(processed.original, "rb") as handle:
+            name = default_storage.save(random_name(processed.extension), File(handle))
+        stem = name.rsplit(".", 1)[0]
+        widths = []
+        written = [name]
+        try:
+            for width, _height, extension, path in processed.renditions:
+                with open(path, "rb") as handle:
+                    written.append(default_storage.save(f"{stem}-{width}.{extension}", File(handle)))
+                if width not in widths:
+                    widths.append(width)
+        except BaseException:
+            delete_files(written)
+            raise
+        return name, processed.original.stat().st_size, sorted(widths)
+    finally:
+        processed.cleanup()
 
 
 def attach_files(image, prepared, original_filename=""):
-    """Write the files of ``prepared`` and fill in the fields of ``image``
-    that describe them (the row is not saved here)."""
+    """Write the files of ``prepared`` (``uploads.process``) and fill in the
+    fields of ``image`` that describe them (the row is not saved here)."""
     name, size, widths = write_files(prepared)
     image.file = name
     image.width = prepared.width
@@ -67,7 +72,7 @@ def save_new(image):
 
 
 def add_image(prepared, *, by=None, original_filename="", caption="", credit="", alt_text=""):
-    """Add a checked image (``processing.prepare``) to the library."""
+    """Add a checked image (``uploads.process``) to the library."""
     image = Image(caption=caption, credit=credit, alt_text=alt_text, uploaded_by=by)
     attach_files(image, prepared, original_filename)
     return save_new(image)
@@ -75,7 +80,7 @@ def add_image(prepared, *, by=None, original_filename="", caption="", credit="",
 
 def add_image_from_file(fileobj, **kwargs):
     """Check and add; raises ValidationError with a Vietnamese message."""
-    return add_image(processing.prepare(fileobj), **kwargs)
+    return add_image(uploads.process(fileobj), **kwargs)
 
 
 def _rendition_names(name, widths):

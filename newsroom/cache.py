@@ -6,7 +6,8 @@ a miss (reads) or ignored (writes), and Redis is not asked again for
 ``RETRY_AFTER`` seconds, so a dead Redis costs one failed connection per
 worker every few seconds rather than one per call. Pages are then built from
 the database, view counters fall back to the database (counters.services) and
-rate limits fail open until Redis is back.
+rate limits count in each worker's own memory (newsroom.ratelimit) until Redis
+is back.
 """
 
 import logging
@@ -45,6 +46,10 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClient
+
+    def is_down(self):
+        """True while Redis is not asked (it failed less than RETRY_AFTER ago)."""
+        return time.monotonic() < self._down_until
 
     def _call(self, fallback, method, *args):
         if time.monotonic() < self._down_until:

@@ -1,14 +1,33 @@
-"""Admin log-in with a throttle per account and per IP address.
+"""Admin log-in with a throttle that slows guessing down without letting a
+stranger lock an editor out.
 
-After ``NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT`` wrong attempts on one user name
-(from anywhere), or ``NEWSROOM_LOGIN_FAILURES_PER_IP`` from one address (on
-any user names), further attempts are refused for
-``NEWSROOM_LOGIN_LOCKOUT_SECONDS`` — even with the right password — with a
-Vietnamese message. A successful log-in clears the account's count. Unknown
-user names and wrong passwords count and answer alike, so the form does not
-tell an attacker which accounts exist. The counters live in the cache
-(newsroom.ratelimit); the IP comes from newsroom.http.client_ip, so a forged
-X-Forwarded-For does not buy fresh attempts.
+Three counts, each in a window of ``NEWSROOM_LOGIN_LOCKOUT_SECONDS``:
+
+- one account from one address: ``NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT`` (5)
+  attempts are free;
+- one account from all addresses together:
+  ``NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT_ALL`` (50), for guessing spread over
+  many machines;
+- one address on any accounts: ``NEWSROOM_LOGIN_FAILURES_PER_IP`` (100): a
+  newsroom of thirty behind one NAT address mistyping now and then stays
+  well under it.
+
+Past a count's free attempts, each further attempt must wait for a delay
+that doubles every time (``NEWSROOM_LOGIN_DELAY_SECONDS``, 2 s, then 4, 8…,
+at most ``NEWSROOM_LOGIN_LOCKOUT_SECONDS``); an attempt inside the delay is
+refused without the password being checked. So a stranger who knows a user
+name slows down only their own address's attempts on it (the editor logging
+in from the newsroom is not affected), and guessing from many addresses is
+slowed, never stopped for good: nobody can lock an account. A successful
+log-in clears the account's counts.
+
+Atomic: attempts are numbered by one atomic increment, and a delayed
+attempt passes only by an atomic add of the count's gate, so thirty
+concurrent attempts check at most as many passwords as the counts allow.
+Unknown user names and wrong passwords count and answer alike. The counts
+live in the cache (newsroom.ratelimit, each worker's own memory while Redis
+is down); the IP comes from newsroom.http.client_ip, so a forged
+X-Forwarded-For does not buy fresh attempts. docs/security.md has the why.
 """
 
 import hashlib
@@ -23,52 +42,67 @@ from . import ratelimit
 from .http import client_ip
 
 
-def _keys(request, username):
+def _account(username):
     account = unicodedata.normalize("NFKC", username or "").casefold().strip()
-    digest = hashlib.sha256(account.encode()).hexdigest()[:32]
-    return f"login:account:{digest}", f"login:ip:{client_ip(request)}"
+    return hashlib.sha256(account.encode()).hexdigest()[:32]
 
 
-def is_locked(request, username):
-    account_key, ip_key = _keys(request, username)
-    return (
-        ratelimit.count(account_key) >= settings.NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT
-        or ratelimit.count(ip_key) >= settings.NEWSROOM_LOGIN_FAILURES_PER_IP
-    )
+def _counts(request, username):
+    """(key, free attempts) of each count this attempt falls under."""
+    account, ip = _account(username), client_ip(request)
+    return [
+        (f"login:pair:{account}:{ip}", settings.NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT),
+        (f"login:account:{account}", settings.NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT_ALL),
+        (f"login:ip:{ip}", settings.NEWSROOM_LOGIN_FAILURES_PER_IP),
+    ]
 
 
-def record_failure(request, username):
+def delay(delayed_attempt):
+    """Seconds the gate stays closed after the ``delayed_attempt``-th closing."""
+    seconds = settings.NEWSROOM_LOGIN_DELAY_SECONDS * 2 ** min(delayed_attempt - 1, 30)
+    return min(seconds, settings.NEWSROOM_LOGIN_LOCKOUT_SECONDS)
+
+
+def admit(request, username):
+    """May this attempt have its password checked? Counts it either way."""
     window = settings.NEWSROOM_LOGIN_LOCKOUT_SECONDS
-    for key in _keys(request, username):
-        ratelimit.hit(key, window)
+    for key, free in _counts(request, username):
+        number = ratelimit.hit(key, window)
+        if number < free:
+            continue
+        if number == free:  # the last free attempt closes the gate behind it
+            ratelimit.close_gate(key, delay(1))
+            continue
+        if not ratelimit.pass_gate(key, delay(number - free + 1)):  # and closes it for longer
+            return False
+    return True
 
 
 def record_success(request, username):
-    account_key, _ip_key = _keys(request, username)
-    ratelimit.reset(account_key)
+    """The account's counts start again; the address's count takes this
+    attempt back (editors logging in behind one NAT address do not add up)."""
+    pair, account, ip = (key for key, _free in _counts(request, username))
+    ratelimit.reset(pair, account)
+    ratelimit.undo(ip)
 
 
 class ThrottledAdminLoginForm(AdminAuthenticationForm):
     error_messages = {
         **AdminAuthenticationForm.error_messages,
         "throttled": _(
-            "Bạn đã đăng nhập sai quá nhiều lần. Vì an toàn, việc đăng nhập tạm khóa trong %(minutes)s phút; "
-            "mời bạn thử lại sau hoặc liên hệ quản trị viên."
+            "Bạn đã đăng nhập sai nhiều lần. Để bảo vệ tài khoản, mỗi lần thử tiếp theo phải chờ lâu hơn lần trước "
+            "(tối đa %(minutes)s phút); mời bạn chờ một lát rồi thử lại, hoặc liên hệ quản trị viên."
         ),
     }
 
     def clean(self):
         username = self.cleaned_data.get("username", "")
-        if is_locked(self.request, username):
+        if not admit(self.request, username):
             raise ValidationError(
                 self.error_messages["throttled"],
                 code="throttled",
                 params={"minutes": max(1, settings.NEWSROOM_LOGIN_LOCKOUT_SECONDS // 60)},
             )
-        try:
-            cleaned = super().clean()
-        except ValidationError:
-            record_failure(self.request, username)
-            raise
+        cleaned = super().clean()
         record_success(self.request, username)
         return cleaned

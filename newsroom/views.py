@@ -1,6 +1,10 @@
 """Site-wide views: friendly Vietnamese error pages."""
 
+import sys
+
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db import InterfaceError, OperationalError, connections
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -12,7 +16,11 @@ admin_index_title = _("Bàn làm việc")
 
 
 def error_page(request, status, title, message):
-    """A friendly Vietnamese error page with the site's header and footer."""
+    """A friendly Vietnamese error page with the site's header and footer.
+    A request refused before the authentication middleware ran (a bad Host,
+    a NUL in the address) is shown the page as a reader sees it."""
+    if not hasattr(request, "user"):
+        request.user = AnonymousUser()
     return render(
         request,
         "error.html",
@@ -40,11 +48,40 @@ def page_not_found(request, exception=None):
     )
 
 
+def database_unreachable():
+    """True when a database this request used cannot answer now: it refuses
+    connections, or the connection was lost and is not usable. An
+    OperationalError from a query the database could answer (SQLite's
+    "expression tree is too large") is a bug to fix, not maintenance."""
+    for connection in connections.all(initialized_only=True):
+        try:
+            connection.ensure_connection()
+            if not connection.is_usable():
+                return True
+        except Exception:  # noqa: BLE001 - asking a broken connection may fail in any way
+            return True
+    return False
+
+
+# While the database is unreachable (a restart, a fail-over) pages answer
+# 503 "bảo trì" and ask to be retried after this many seconds.
+RETRY_AFTER_SECONDS = 5
+
+
 def server_error(request):
-    # No context processors and no database here: whatever broke must not
-    # break the error page too.
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render())
+    """The 500 page, or the 503 "bảo trì" page when what failed is the
+    database being unreachable (OperationalError, InterfaceError: a restart,
+    a fail-over, a connection dropped). Every request opens or health-checks
+    its connection (CONN_HEALTH_CHECKS), so the site recovers by itself.
+    No context processors and no database here: whatever broke must not
+    break the error page too."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError) and database_unreachable():
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())
 
 
 def floor(request):

@@ -2,8 +2,10 @@
 
 200 while the database answers (the site can serve pages), 503 when it does
 not. The cache and the Redis view counter are reported too; their being down
-makes the status "degraded", still 200, because the site keeps serving
-without them (newsroom/cache.py, counters.services). Never cached.
+(or the view counter's Redis running without append-only persistence, which
+loses the views not yet flushed when it dies: docs/counters.md) makes the
+status "degraded", still 200, because the site keeps serving without them
+(newsroom/cache.py, counters.services). Never cached.
 """
 
 import uuid
@@ -36,13 +38,18 @@ def _cache():
 
 
 def _counters():
+    """The Redis view counter holds views not yet flushed to the database
+    (flush_view_counts, every minute): only with persistence (AOF) do they
+    survive Redis dying, so a Redis without it is "no-persistence" (degraded)."""
     backend = counters.get_backend()
     if backend.name != "redis":
         return "ok"
     try:
-        backend.client.ping()
+        persistence = backend.client.info("persistence")
     except backend.errors:
         return "down"
+    if str(persistence.get("aof_enabled", 0)) != "1":
+        return "no-persistence"
     return "ok"
 
 

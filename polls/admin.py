@@ -4,6 +4,8 @@ from django.db.models import Sum
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin import CheckedInitialDataMixin
+
 from . import services
 from .models import MAX_OPTIONS, MIN_OPTIONS, Option, Poll
 
@@ -37,7 +39,7 @@ class PollAdminForm(forms.ModelForm):
 
 
 @admin.register(Poll)
-class PollAdmin(admin.ModelAdmin):
+class PollAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     form = PollAdminForm
     inlines = [OptionInline]
     list_display = ("question", "opens_at", "closes_at", "in_sidebar", "total_votes", "view_link")

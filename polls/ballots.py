@@ -1,5 +1,9 @@
 """“One vote per browser”: after a vote the browser keeps a signed cookie
-naming the poll, and a second vote carrying it is refused.
+naming the poll, and a second vote carrying it is refused. Besides the
+cookie, one IP address may vote at most ``NEWSROOM_POLL_VOTES_PER_IP`` times
+in a poll within ``NEWSROOM_POLL_VOTE_WINDOW`` seconds (a script that sends
+no cookie, like a scanner's 2,948 votes, is stopped there; a family or an
+office behind one address still votes).
 
 The limits, written down in docs/polls.md: a reader who clears cookies, uses
 a private window or another browser or device can vote again; two votes sent
@@ -8,6 +12,9 @@ both counted. A poll in a newspaper is an indication, not a ballot."""
 
 from django.conf import settings
 from django.core import signing
+
+from newsroom import ratelimit
+from newsroom.http import client_ip
 
 SALT = "polls.ballot"
 
@@ -33,3 +40,9 @@ def remember_vote(response, poll):
         samesite="Lax",
         secure=settings.SESSION_COOKIE_SECURE,
     )
+
+
+def within_address_limit(request, poll_id):
+    """Count this vote against the voter's address; False past the limit."""
+    key = f"poll-vote:{poll_id}:{client_ip(request)}"
+    return ratelimit.hit(key, settings.NEWSROOM_POLL_VOTE_WINDOW) <= settings.NEWSROOM_POLL_VOTES_PER_IP

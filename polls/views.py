@@ -46,6 +46,13 @@ def vote(request, pk):
     option = request.POST.get("option", "")
     if not (option.isascii() and option.isdigit() and len(option) < 19):
         return _page(request, poll, status=400, error=_("Bạn hãy chọn một phương án rồi bấm Biểu quyết."))
+    if not ballots.within_address_limit(request, poll.pk):
+        return _page(
+            request,
+            poll,
+            status=429,
+            error=_("Đã có quá nhiều phiếu từ địa chỉ mạng của bạn trong cuộc thăm dò này. Mời bạn thử lại sau."),
+        )
     try:
         services.vote(poll.pk, int(option))
     except services.VoteRefused:

@@ -44,7 +44,7 @@ cat >"$WORK/nginx.conf" <<CONF
 worker_processes 1;
 pid $WORK/nginx.pid;
 error_log $WORK/error.log warn;
-events { worker_connections 256; }
+events { worker_connections 1024; }
 http {
     include /etc/nginx/mime.types;
     access_log off;
@@ -128,4 +128,7 @@ if [ -n "$ARTICLE" ]; then
     [ "$status" = MISS ] || fail "a reader after an uncounted request was served from the cache ($status)"
     echo "ok  article after an uncounted request: still $status for the next reader"
 fi
+# Slow clients (slowloris) for 30 s: nginx holds them, pages still answer.
+"$PY" scripts/slowloris.py "$NGINX_PORT" 200 30 || fail "200 slow clients kept nginx from answering"
+echo "ok  200 slow clients: every page still answered"
 echo "nginx configuration OK"

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 def move_into_library(apps, schema_editor):
     from django.core.exceptions import ValidationError
 
-    from images import processing
+    from images import uploads
     from images.services import delete_files, write_files
 
     Article = apps.get_model("articles", "Article")
@@ -39,7 +39,7 @@ def move_into_library(apps, schema_editor):
         if image is None:
             try:
                 with default_storage.open(name, "rb") as handle:
-                    prepared = processing.prepare(handle)
+                    prepared = uploads.process(handle)
             except (OSError, ValidationError) as error:
                 log.warning("Article %s: image %s not moved into the library: %s", article.pk, name, error)
                 continue

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ops.logs.RequestLogMiddleware",
+    "newsroom.request_checks.RequestChecksMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response; Cache-Control for public pages (docs/performance.md).
@@ -223,11 +224,21 @@ CONTENT_SECURITY_POLICY = {
 
 # Where `manage.py backup` writes its archives unless told otherwise.
 NEWSROOM_BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+# The key that signs each backup's manifest (HMAC-SHA256) and that `restore`
+# checks: at least 32 characters, kept by the operator away from the backups
+# (docs/operations.md). Either the key itself or a file holding it.
+NEWSROOM_BACKUP_KEY = env("NEWSROOM_BACKUP_KEY", "")
+NEWSROOM_BACKUP_KEY_FILE = env("NEWSROOM_BACKUP_KEY_FILE", "")
 
-# Admin log-in throttle (newsroom/login.py): wrong attempts per user name and
-# per IP address before log-in is refused for the lock-out period.
+# Admin log-in throttle (newsroom/login.py, docs/security.md): free attempts
+# on one account from one address, on one account from all addresses, and
+# from one address on any accounts, within NEWSROOM_LOGIN_LOCKOUT_SECONDS;
+# past them each attempt waits a doubling delay (from
+# NEWSROOM_LOGIN_DELAY_SECONDS, at most NEWSROOM_LOGIN_LOCKOUT_SECONDS).
 NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT = int(env("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT", "5"))
-NEWSROOM_LOGIN_FAILURES_PER_IP = int(env("NEWSROOM_LOGIN_FAILURES_PER_IP", "20"))
+NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT_ALL = int(env("NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT_ALL", "50"))
+NEWSROOM_LOGIN_FAILURES_PER_IP = int(env("NEWSROOM_LOGIN_FAILURES_PER_IP", "100"))
+NEWSROOM_LOGIN_DELAY_SECONDS = int(env("NEWSROOM_LOGIN_DELAY_SECONDS", "2"))
 NEWSROOM_LOGIN_LOCKOUT_SECONDS = int(env("NEWSROOM_LOGIN_LOCKOUT_SECONDS", "900"))
 
 # Public pages: how many stories a listing shows.
@@ -242,6 +253,9 @@ NEWSROOM_NEWS_SITEMAP_HOURS = 48  # Google News: stories of the last 48 hours…
 NEWSROOM_NEWS_SITEMAP_MAX = 1000  # …at most 1,000 of them
 # Polls: how long a browser remembers it has voted.
 NEWSROOM_POLL_COOKIE_DAYS = 365
+# …and one IP address may vote at most this many times in a poll per window.
+NEWSROOM_POLL_VOTES_PER_IP = int(env("NEWSROOM_POLL_VOTES_PER_IP", "10"))
+NEWSROOM_POLL_VOTE_WINDOW = int(env("NEWSROOM_POLL_VOTE_WINDOW", "3600"))  # seconds
 # Zalo's share page for a plain link (no Zalo SDK script); {url} and {title}
 # are filled in, URL-encoded.
 NEWSROOM_ZALO_SHARE_URL = env("NEWSROOM_ZALO_SHARE_URL", "https://sp.zalo.me/share_inline?url={url}")
@@ -267,6 +281,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # The request log above already has every request (ops/server.py's
+        # Tornado front would log each one a second time).
+        "tornado.access": {"level": "ERROR"},
     },
 }
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
@@ -338,6 +355,16 @@ NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40")
 # decoded: the file size first, then the pixel count read from its header.
 NEWSROOM_IMAGE_MAX_BYTES = int(env("NEWSROOM_IMAGE_MAX_BYTES", str(25 * 1024 * 1024)))
 NEWSROOM_IMAGE_MAX_PIXELS = int(env("NEWSROOM_IMAGE_MAX_PIXELS", "50000000"))  # 50 megapixels
+# All frames of an animated GIF together (300 frames of 816 × 816 is 200 Mpx).
+NEWSROOM_IMAGE_MAX_TOTAL_PIXELS = int(env("NEWSROOM_IMAGE_MAX_TOTAL_PIXELS", "200000000"))
+# Where an upload is decoded and re-encoded: "subprocess" (a child process
+# per upload, so the memory it takes is given back when it ends; the server's
+# workers never grow by it) or "inline" (in the worker: the test suite, the
+# demo loader's own files). images/processing.py's process().
+NEWSROOM_IMAGE_PROCESSING = env("NEWSROOM_IMAGE_PROCESSING", "subprocess")
+# The child's limits: address space (MB) and seconds.
+NEWSROOM_IMAGE_CHILD_MEMORY_MB = int(env("NEWSROOM_IMAGE_CHILD_MEMORY_MB", "2048"))
+NEWSROOM_IMAGE_CHILD_SECONDS = int(env("NEWSROOM_IMAGE_CHILD_SECONDS", "120"))
 NEWSROOM_IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 # Article audio (MP3, M4A, OGG), checked by content.
 NEWSROOM_AUDIO_MAX_BYTES = int(env("NEWSROOM_AUDIO_MAX_BYTES", str(60 * 1024 * 1024)))

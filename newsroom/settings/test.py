@@ -33,3 +33,4 @@ WHITENOISE_AUTOREFRESH = True  # serve from the app folders, no collectstatic ne
 # Background tasks run at once, inside the test (a test of the worker itself
 # overrides this with the database backend).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+NEWSROOM_IMAGE_PROCESSING = "inline"  # the same work in the test process (tests/images test the child)

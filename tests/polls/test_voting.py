@@ -127,11 +127,11 @@ def test_close_before_open_is_refused_by_the_database(publication):
         Poll.objects.create(question="Sai ngày", opens_at=now, closes_at=now - timedelta(days=1))
 
 
-def vote_once(url, option_id):
+def vote_once(url, option_id, address="127.0.0.1"):
     try:
         return (
             Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver")
-            .post(url, {"option": option_id})
+            .post(url, {"option": option_id}, REMOTE_ADDR=address)
             .status_code
         )
     finally:
@@ -140,12 +140,12 @@ def vote_once(url, option_id):
 
 @pytest.mark.django_db(transaction=True)
 def test_100_concurrent_votes_count_exactly_100(publication):
-    """16 threads, each its own browser and database connection."""
+    """16 threads, each its own browser, address and database connection."""
     poll = make_poll()
     a, b, _ = poll.options.order_by("position")
     url = poll.get_vote_url()
     with ThreadPoolExecutor(max_workers=16) as pool:
-        statuses = list(pool.map(lambda i: vote_once(url, a.pk if i % 3 else b.pk), range(100)))
+        statuses = list(pool.map(lambda i: vote_once(url, a.pk if i % 3 else b.pk, f"198.51.100.{i}"), range(100)))
     assert statuses == [302] * 100
     assert sum(votes(poll)) == 100
     assert votes(poll) == [66, 34, 0]
@@ -165,3 +165,31 @@ def test_a_vote_from_this_site_needs_no_csrf_token(poll):
     browser = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER_UA, HTTP_REFERER="http://testserver/")
     assert browser.post(poll.get_vote_url(), {"option": first.pk}).status_code == 302
     assert votes(poll) == [1, 0, 0]
+
+
+def test_cookie_less_votes_from_one_address_stop_at_the_limit(poll, settings):
+    """A script that never keeps the ballot cookie (sqlmap added 2,948 votes)."""
+    settings.NEWSROOM_POLL_VOTES_PER_IP = 3
+    first = poll.options.get(text="Tốt")
+    statuses = [
+        Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver")
+        .post(poll.get_vote_url(), {"option": first.pk}, REMOTE_ADDR="198.51.100.8")
+        .status_code
+        for _ in range(20)
+    ]
+    assert statuses == [302] * 3 + [429] * 17
+    assert votes(poll) == [3, 0, 0]
+    refused = Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver").post(
+        poll.get_vote_url(), {"option": first.pk}, REMOTE_ADDR="198.51.100.8"
+    )
+    assert "quá nhiều phiếu từ địa chỉ mạng của bạn" in refused.content.decode()
+
+
+def test_another_address_still_votes_when_one_is_at_its_limit(poll, settings):
+    settings.NEWSROOM_POLL_VOTES_PER_IP = 1
+    first = poll.options.get(text="Tốt")
+    for address in ["198.51.100.8", "198.51.100.8", "203.0.113.9"]:
+        Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver").post(
+            poll.get_vote_url(), {"option": first.pk}, REMOTE_ADDR=address
+        )
+    assert votes(poll) == [2, 0, 0]

@@ -50,3 +50,29 @@ def test_healthz_is_503_when_the_database_does_not_answer(client, monkeypatch):
 @pytest.mark.django_db
 def test_healthz_refuses_writes(client):
     assert client.post("/healthz").status_code == 405
+
+
+class CounterRedis:
+    """The Redis view counter as /healthz asks it: INFO persistence."""
+
+    name = "redis"
+    errors = (ConnectionError,)
+
+    def __init__(self, aof_enabled):
+        self.client = self
+        self.aof_enabled = aof_enabled
+
+    def info(self, section):
+        assert section == "persistence"
+        return {"aof_enabled": self.aof_enabled, "rdb_changes_since_last_save": 12}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("aof_enabled", "expected"), [(0, "no-persistence"), (1, "ok")])
+def test_healthz_says_when_the_view_counters_redis_would_lose_views(client, monkeypatch, aof_enabled, expected):
+    from ops import health
+
+    monkeypatch.setattr(health.counters, "get_backend", lambda: CounterRedis(aof_enabled))
+    body = json.loads(client.get("/healthz").content)
+    assert body["checks"]["counters"] == expected
+    assert body["status"] == ("ok" if expected == "ok" else "degraded")

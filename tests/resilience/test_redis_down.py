@@ -62,3 +62,27 @@ def test_a_comment_is_accepted_while_redis_is_down(client, publication, dead_red
     )
     assert response.status_code in (200, 302)
     assert Comment.objects.filter(article=article, body="Bài viết rất hay, cảm ơn tòa soạn.").exists()
+
+
+def test_rate_limits_fall_back_to_this_workers_memory_while_redis_is_down(client, publication, dead_redis, settings):
+    """Not "fail open": the comment limit still holds, counted per worker."""
+    from newsroom import ratelimit
+
+    ratelimit._local.clear()
+    settings.NEWSROOM_COMMENT_RATE = 2
+    article = ArticleFactory()
+    bodies = [comment_data(article, body=f"Ý kiến số {n} của bạn đọc.") for n in range(3)]
+    statuses = [client.post(post_url(article), data, **SAME_ORIGIN).status_code for data in bodies]
+    assert statuses[:2] == [302, 302]  # accepted, back to the article
+    assert statuses[2] == 429
+
+
+def test_the_log_in_throttle_holds_while_redis_is_down(dead_redis, settings):
+    from django.test import RequestFactory
+
+    from newsroom import login, ratelimit
+
+    ratelimit._local.clear()
+    settings.NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT = 3
+    request = RequestFactory().post("/admin/login/", REMOTE_ADDR="198.51.100.40")
+    assert [login.admit(request, "bientap") for _ in range(5)] == [True, True, True, False, False]

@@ -16,13 +16,18 @@ class Command(BaseCommand):
             "--output",
             help="Đường dẫn tệp sao lưu (mặc định: BACKUP_DIR/newsroom-<ngày giờ>.tar.gz).",
         )
+        parser.add_argument(
+            "--unsigned",
+            action="store_true",
+            help="Sao lưu không ký khi chưa có khóa (restore sẽ từ chối nếu không có --allow-unsigned).",
+        )
 
     def handle(self, *args, **options):
         output = options["output"] or Path(settings.NEWSROOM_BACKUP_DIR) / (
             f"newsroom-{timezone.localtime():%Y%m%d-%H%M%S}.tar.gz"
         )
         try:
-            manifest = create_backup(output)
+            manifest = create_backup(output, unsigned=options["unsigned"])
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
