@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
 from audit.services import Action, record
+from newsroom.dates import DATETIME_FORMFIELDS
 from newsroom.paginators import LargeTablePaginator
 
 from . import revisions, services
@@ -160,6 +161,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
+    formfield_overrides = DATETIME_FORMFIELDS  # dd/mm/yyyy HH:MM, Vietnamese errors, the time zone named
     list_display = (
         "title",
         "category",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -13,6 +15,10 @@ from . import revisions, services
 from .media import check_audio
 from .models import Article
 from .sanitize import clean_body
+
+# A publication time typed this far in the past, on an article it would put
+# on the site, is refused rather than published at once (see _check_schedule).
+PAST_SCHEDULE_TOLERANCE = timedelta(minutes=10)
 
 # What the editor's toolbar offers; the server-side allow-list
 # (articles/sanitize.py) is the one that decides what is kept.
@@ -132,6 +138,7 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self._insert_image(cleaned)
+        self._check_schedule(cleaned)
         if self.instance.pk is not None:
             self._check_version(cleaned)
         name = self.requested_step
@@ -142,6 +149,33 @@ class ArticleAdminForm(forms.ModelForm):
             except ValidationError as error:
                 self.add_error("transition_note", error)
         return cleaned
+
+    def _check_schedule(self, cleaned):
+        """A publication time typed in the past would publish at once (a
+        mistyped year or a swapped day and month), not schedule: refused when
+        it would put the article on the site, with a message. Moving the time
+        of an article already on the site is a correction, and allowed."""
+        at = cleaned.get("published_at")
+        if at is None or "published_at" not in self.changed_data:
+            return
+        if at >= timezone.now() - PAST_SCHEDULE_TOLERANCE:
+            return
+        status = self.instance.status
+        goes_live = self.requested_step == "publish" or (
+            status == Article.Status.PUBLISHED and not self.instance.is_visible
+        )
+        if goes_live:
+            self.add_error(
+                "published_at",
+                ValidationError(
+                    _(
+                        "%(at)s đã qua. Để hẹn giờ, hãy chọn một thời điểm trong tương lai; "
+                        "để xuất bản ngay, hãy để trống ô này."
+                    )
+                    % {"at": timezone.localtime(at).strftime("%d/%m/%Y %H:%M")},
+                    code="past",
+                ),
+            )
 
     def _check_version(self, cleaned):
         # Read under a row lock, inside the admin's transaction: nobody saves

@@ -185,6 +185,9 @@ TIME_ZONE = env("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dd/mm/yyyy and HH:MM (24 h) in every form and admin screen; Django's own
+# Vietnamese formats read "04/12/2026" as 12 April (newsroom/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
