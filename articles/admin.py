@@ -20,7 +20,7 @@ from newsroom.paginators import LargeTablePaginator
 
 from . import revisions, services
 from .forms import ArticleAdminForm
-from .models import Article, Category, HomePageStory, Tag
+from .models import SCHEDULED_LABEL, Article, Category, HomePageStory, Tag
 from .tags import merge_tags
 
 
@@ -64,6 +64,37 @@ class PublishedYearFilter(admin.SimpleListFilter):
         if not (year.isascii() and year.isdigit() and len(year) == 4):
             raise IncorrectLookupParameters(_("Năm không hợp lệ."))
         return queryset.filter(published_at__year=int(year))
+
+
+class StateFilter(admin.SimpleListFilter):
+    """The workflow states as the desk names them, with “Hẹn giờ” (published,
+    its time still to come) apart from “Đã xuất bản” (on the site now). The
+    parameter is the one the plain status filter used, so old links keep
+    working; “Đã xuất bản” no longer includes scheduled articles."""
+
+    title = _("trạng thái")
+    parameter_name = "status__exact"
+    SCHEDULED = "scheduled"
+
+    def lookups(self, request, model_admin):
+        choices = []
+        for value, label in Article.Status.choices:
+            choices.append((value, label))
+            if value == Article.Status.PUBLISHED:
+                choices.append((self.SCHEDULED, SCHEDULED_LABEL))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if value == self.SCHEDULED:
+            return queryset.scheduled()
+        if value == Article.Status.PUBLISHED:
+            return queryset.published()
+        if value in Article.Status.values:
+            return queryset.filter(status=value)
+        raise IncorrectLookupParameters(_("Trạng thái không hợp lệ."))
 
 
 @admin.register(Category)
@@ -165,14 +196,14 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = (
         "title",
         "category",
-        "status",
+        "state",
         "published_at",
         "byline",
         "featured_position",
         "view_link",
     )
     list_display_links = ("title",)
-    list_filter = ("status", "category", PublishedYearFilter, "published_at")
+    list_filter = (StateFilter, "category", PublishedYearFilter, "published_at")
     list_select_related = ("category",)
     search_fields = ("title",)  # a trigram index serves it on PostgreSQL (migration 0009)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
@@ -184,7 +215,7 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False  # no second count, of the unfiltered archive
     # Counts per filter choice would count the archive once more per request.
     show_facets = admin.ShowFacets.NEVER
-    readonly_fields = ("status", "workflow_history", "created_by", "created_at", "updated_at", "view_link")
+    readonly_fields = ("state", "workflow_history", "created_by", "created_at", "updated_at", "view_link")
     fieldsets = (
         (None, {"fields": ("kicker", "title", "slug", "genre", "lead", "body", "byline")}),
         (_("Phân loại"), {"fields": ("category", "tags")}),
@@ -192,7 +223,7 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Xuất bản"),
             {
                 "fields": (
-                    "status",
+                    "state",
                     "published_at",
                     "featured_position",
                     "pinned_position",
@@ -303,7 +334,7 @@ class ArticleAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             _("Đã lưu và “%(step)s”: bài “%(title)s” giờ ở trạng thái “%(status)s”.")
-            % {"step": step.label, "title": obj.title, "status": obj.get_status_display()},
+            % {"step": step.label, "title": obj.title, "status": obj.state_display()},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
@@ -439,6 +470,13 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Ghi chú"),
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>", rows),
         )
+
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def state(self, obj):
+        """The status, or “Hẹn giờ 04/12/2026 14:30” (Article.state_display)."""
+        if obj is None or obj.pk is None:
+            return Article.Status.DRAFT.label
+        return obj.state_display()
 
     @admin.display(description=_("Xem trên trang"))
     def view_link(self, obj):

@@ -148,6 +148,10 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
+#: The name of a scheduled article's state (published, its time to come).
+SCHEDULED_LABEL = _("Hẹn giờ")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and its publication time has come.
@@ -155,6 +159,12 @@ class ArticleQuerySet(models.QuerySet):
         This is the only definition of it. A scheduled article appears by
         itself when ``published_at`` passes: no cron, no worker."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """“Hẹn giờ”: published by the desk with a time still to come. Readers
+        do not see these yet (``published()`` decides that); the desk does,
+        under this name, until the time comes."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def in_category(self, category, include_children=True):
         if include_children:
@@ -394,6 +404,26 @@ class Article(models.Model):
         from .media import audio_content_type
 
         return audio_content_type(self.audio.name) if self.audio else ""
+
+    @property
+    def is_scheduled(self):
+        """Published with a time still to come (see ``ArticleQuerySet.scheduled``)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def state_display(self):
+        """The article's state as the desk reads it everywhere (messages, the
+        form, the list): the status, or “Hẹn giờ 04/12/2026 14:30” for a
+        published article whose time has not come."""
+        if self.is_scheduled:
+            return _("%(scheduled)s %(at)s") % {
+                "scheduled": SCHEDULED_LABEL,
+                "at": timezone.localtime(self.published_at).strftime("%d/%m/%Y %H:%M"),
+            }
+        return self.get_status_display()
 
     @property
     def is_visible(self):
