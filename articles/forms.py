@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from images.models import Image
+from newsroom.models import Publication
+from newsroom.text import strip_lead_in
 
 from . import revisions, services
 from .media import check_audio
@@ -124,6 +126,11 @@ class ArticleAdminForm(forms.ModelForm):
         self.fields["edit_version"].initial = self.instance.version
         if "audio" in self.fields:
             self.fields["audio"].widget.attrs["accept"] = "audio/mpeg,audio/mp4,audio/ogg,.mp3,.m4a,.ogg"
+
+    def clean_lead(self):
+        # The page prints the paper's prefix ("ĐBP - ") before the sapo: one
+        # typed or pasted by hand would show twice, so it is dropped here.
+        return strip_lead_in(self.cleaned_data.get("lead", ""), Publication.load().sapo_prefix)
 
     def clean_audio(self):
         audio = self.cleaned_data.get("audio")
