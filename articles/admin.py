@@ -1,10 +1,13 @@
 """The newsroom's editing screens for categories, articles and tags."""
 
+from collections import defaultdict
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import PAGE_VAR
 from django.db.models import Count, Max, Min, Q
+from django.forms.models import BaseModelFormSet
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -505,6 +508,70 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
 
 
+class CurationFormSet(BaseModelFormSet):
+    """The rows of the curation screen. Two stories may not share a place:
+    Tin tiêu điểm N, or the pin N of one category. The rows sent are checked
+    together with the stories chosen on other pages of the list (or hidden
+    by a filter), so swapping two stories in one save is allowed."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rows = {}
+        for form in self.forms:
+            article = form.instance
+            rows[article.pk] = (
+                article.title,
+                article.category_id,
+                form.cleaned_data.get("featured_position"),
+                form.cleaned_data.get("pinned_position"),
+                form,
+            )
+        others = (
+            Article.objects.filter(status=Article.Status.PUBLISHED)
+            .filter(Q(featured_position__isnull=False) | Q(pinned_position__isnull=False))
+            .exclude(pk__in=rows)
+            .values_list("pk", "title", "category_id", "featured_position", "pinned_position")
+        )
+        for pk, title, category_id, featured, pinned in others:
+            rows[pk] = (title, category_id, featured, pinned, None)
+        featured, pinned = defaultdict(list), defaultdict(list)
+        for title, category_id, featured_position, pinned_position, form in rows.values():
+            if featured_position is not None:
+                featured[featured_position].append((title, form))
+            if pinned_position is not None:
+                pinned[(category_id, pinned_position)].append((title, form))
+        errors = []
+        for position, holders in sorted(featured.items()):
+            if len(holders) > 1:
+                place = _("Vị trí tin tiêu điểm %(n)s") % {"n": position}
+                errors.append(self._clash(holders, "featured_position", place))
+        names = dict(Category.objects.filter(pk__in={c for c, _p in pinned}).values_list("pk", "name"))
+        for (category_id, position), holders in sorted(pinned.items()):
+            if len(holders) > 1:
+                place = _("Vị trí ghim %(n)s của chuyên mục “%(category)s”") % {
+                    "n": position,
+                    "category": names.get(category_id, ""),
+                }
+                errors.append(self._clash(holders, "pinned_position", place))
+        if errors:
+            raise forms.ValidationError(errors)
+
+    @staticmethod
+    def _clash(holders, field, place):
+        """Mark the rows on this page that share ``place``; the message names them all."""
+        message = _("%(place)s có %(count)s bài: %(titles)s. Mỗi vị trí chỉ được một bài.") % {
+            "place": place,
+            "count": len(holders),
+            "titles": ", ".join(f"“{title}”" for title, _form in holders),
+        }
+        for _title, form in holders:
+            if form is not None:
+                form.add_error(field, _("Trùng vị trí với bài khác."))
+        return message
+
+
 @admin.register(HomePageStory)
 class HomePageStoryAdmin(admin.ModelAdmin):
     """Trang chủ: the desk picks and orders Tin tiêu điểm and the stories
@@ -539,6 +606,10 @@ class HomePageStoryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_changelist_formset(self, request, **kwargs):
+        kwargs.setdefault("formset", CurationFormSet)
+        return super().get_changelist_formset(request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         services.set_home_positions(
