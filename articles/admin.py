@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import PAGE_VAR
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min, Q
 from django.forms.models import BaseModelFormSet
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -451,12 +452,15 @@ class ArticleAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/articles/article/revision_compare.html", context)
 
     def restore_view(self, request, pk, version):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        """GET: what the restore will do, and a button; POST: do it."""
         article = self._article_for(request, pk)
         revision = article.revisions.filter(version=version).first()
         if revision is None:
             raise Http404(_("Không có phiên bản này."))
+        if request.method == "GET":
+            return self.restore_confirmation(request, article, revision)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["GET", "POST"])
         new = services.restore(article, revision, by=request.user)
         self.message_user(
             request,
@@ -464,6 +468,29 @@ class ArticleAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def restore_confirmation(self, request, article, revision):
+        if not services.can_edit(request.user, article):
+            raise PermissionDenied(_("Bạn không có quyền sửa bài này."))
+        context = self._context(
+            request,
+            article,
+            _("Khôi phục phiên bản %(v)s của “%(title)s”?") % {"v": revision.version, "title": article.title},
+        )
+        context.update(
+            {
+                "revision": revision,
+                "is_live": article.is_visible,
+                "is_scheduled": article.is_scheduled,
+                "diff": revisions.diff_table(
+                    revisions.snapshot(article),
+                    revisions.after_restore(article, revision.data),
+                    _("Bài hiện nay (phiên bản %(v)s)") % {"v": article.version},
+                    _("Sau khi khôi phục"),
+                ),
+            }
+        )
+        return TemplateResponse(request, "admin/articles/article/restore_confirm.html", context)
 
     # ---- read-only displays ------------------------------------------------
 
