@@ -23,6 +23,7 @@ from newsroom.dates import DATETIME_FORMFIELDS
 from newsroom.paginators import LargeTablePaginator
 
 from . import revisions, services
+from .admin_editing import EditingAdminMixin
 from .dashboard import MINE_PARAMETER
 from .forms import ArticleAdminForm
 from .models import SCHEDULED_LABEL, Article, Category, HomePageStory, Tag
@@ -208,7 +209,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(EditingAdminMixin, admin.ModelAdmin):
     """Writing and the editorial workflow. Who may change an article, and
     which steps he may take, comes from ``articles.services``; status moves
     only through those steps (the buttons under the form)."""

@@ -337,6 +337,13 @@ NEWSROOM_MOST_READ_DAYS = int(env("NEWSROOM_MOST_READ_DAYS", "7"))
 # Daily buckets older than this are deleted by `manage.py prune_daily_views`.
 NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40"))
 
+# The article form (docs/workflow.md "Autosave and presence"): what an editor
+# types is kept in the background at most every N seconds; an editor whose
+# form has not said it is still open for N seconds no longer holds the
+# article (his form says so every third of it).
+NEWSROOM_AUTOSAVE_SECONDS = int(env("NEWSROOM_AUTOSAVE_SECONDS", "5"))
+NEWSROOM_PRESENCE_SECONDS = int(env("NEWSROOM_PRESENCE_SECONDS", "60"))
+
 # Image library (docs/images.md). Limits are checked before an upload is
 # decoded: the file size first, then the pixel count read from its header.
 NEWSROOM_IMAGE_MAX_BYTES = int(env("NEWSROOM_IMAGE_MAX_BYTES", str(25 * 1024 * 1024)))
