@@ -260,7 +260,6 @@ class ArticleAdmin(EditingAdminMixin, admin.ModelAdmin):
             _("Ảnh đại diện"),
             {"fields": ("featured_image", "featured_image_caption", "featured_image_credit")},
         ),
-        (_("Ảnh trong nội dung"), {"fields": ("insert_image", "insert_image_caption")}),
         (_("Âm thanh"), {"fields": ("audio",)}),
         (_("Quy trình"), {"fields": ("transition_note", "workflow_history", "edit_version")}),
         (_("Thông tin"), {"classes": ("collapse",), "fields": ("created_by", "created_at", "updated_at")}),

@@ -1,15 +1,13 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from images.models import Image
 from newsroom.models import Publication
 from newsroom.text import strip_lead_in
 
@@ -49,6 +47,12 @@ PROSE_EDITOR_CONFIG = {
         "Image": True,
         "History": True,
         "HTML": True,
+        # Vietnamese labels and the image library's picker
+        # (static/js/prose-editor-newsroom.js, images/picker.py).
+        "NewsroomEditor": {
+            "pickerUrl": reverse_lazy("admin:images_image_picker"),
+            "uploadUrl": reverse_lazy("admin:images_image_picker_upload"),
+        },
     }
 }
 
@@ -71,24 +75,6 @@ class ArticleAdminForm(forms.ModelForm):
 
     editor = None
     conflict = None
-
-    # Put a library image into the body: the server appends its figure (with
-    # caption) at the end of the body on save, whatever editor widget the
-    # body uses, and works without JavaScript. The editor can then move it.
-    insert_image = forms.ModelChoiceField(
-        label=_("Chèn ảnh vào nội dung"),
-        queryset=Image.objects.all(),
-        required=False,
-        widget=AutocompleteSelect(Article._meta.get_field("featured_image"), admin.site),
-        help_text=_("Chọn một ảnh trong thư viện: khi lưu, ảnh và chú thích được thêm vào cuối nội dung bài."),
-    )
-    insert_image_caption = forms.CharField(
-        label=_("Chú thích cho ảnh chèn"),
-        required=False,
-        max_length=500,
-        help_text=_("Để trống để dùng chú thích và nguồn ảnh trong thư viện."),
-        widget=forms.TextInput(attrs={"size": 90}),
-    )
 
     class Meta:
         model = Article
@@ -144,7 +130,6 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        self._insert_image(cleaned)
         self._check_schedule(cleaned)
         if self.instance.pk is not None:
             self._check_version(cleaned)
@@ -229,11 +214,3 @@ class ArticleAdminForm(forms.ModelForm):
                 value = clean_body(value)
             data[name] = value
         return data
-
-    def _insert_image(self, cleaned):
-        """A library image chosen in "Chèn ảnh vào nội dung" goes at the end of the body as a figure."""
-        image = cleaned.get("insert_image")
-        if image is not None and "body" in cleaned:
-            caption = cleaned.get("insert_image_caption") or None
-            figure = image.figure_html(caption=caption)
-            cleaned["body"] = f"{cleaned['body'] or ''}\n{figure}".strip()

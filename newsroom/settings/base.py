@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -343,6 +344,17 @@ NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40")
 # article (his form says so every third of it).
 NEWSROOM_AUTOSAVE_SECONDS = int(env("NEWSROOM_AUTOSAVE_SECONDS", "5"))
 NEWSROOM_PRESENCE_SECONDS = int(env("NEWSROOM_PRESENCE_SECONDS", "60"))
+
+# The article body's editor (django-prose-editor): our extension module,
+# with Vietnamese toolbar labels and the image library's picker
+# (articles/forms.py PROSE_EDITOR_CONFIG). The HTML is cleaned by
+# articles/sanitize.py, not by the editor's allow-list: nothing to add there.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/prose-editor-newsroom.js")],
+        "extensions": {"NewsroomEditor": lambda config, shared: None},
+    }
+]
 
 # Image library (docs/images.md). Limits are checked before an upload is
 # decoded: the file size first, then the pixel count read from its header.
