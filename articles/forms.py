@@ -64,7 +64,7 @@ class ArticleAdminForm(forms.ModelForm):
     made on an older one is refused (someone else saved in between), the
     editor's text is kept in the form, and ``conflict`` holds what differs."""
 
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(label=_("phiên bản lúc mở"), widget=forms.HiddenInput, required=False)
     transition_note = forms.CharField(
         label=_("Ghi chú chuyển trạng thái"),
         required=False,

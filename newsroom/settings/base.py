@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "links",
     "ops",
     "django_tasks",
-    "django_tasks_db",
+    "newsroom.tasks_app.TasksDatabaseConfig",  # django_tasks_db, named in Vietnamese
 ]
 
 MIDDLEWARE = [
