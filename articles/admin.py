@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import PAGE_VAR
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q
 from django.forms.models import BaseModelFormSet
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -614,7 +614,12 @@ class HomePageStoryAdmin(admin.ModelAdmin):
     search_help_text = _("Tìm theo tiêu đề bài viết.")
     list_per_page = 50
     show_full_result_count = False
-    ordering = ("featured_position", "pinned_position", "-published_at")
+    # The stories chosen first, in their order; then the newest.
+    ordering = (
+        F("featured_position").asc(nulls_last=True),
+        F("pinned_position").asc(nulls_last=True),
+        "-published_at",
+    )
 
     def get_queryset(self, request):
         return HomePageStory.objects.published().defer("body")
