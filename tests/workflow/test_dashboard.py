@@ -20,14 +20,14 @@ INDEX = "/admin/"
 
 def panel(html, key):
     """The text of one panel of the desk, tags removed."""
-    match = re.search(rf'<article class="desk-panel desk-{key}".*?</article>', html, re.S)
+    match = re.search(rf'<article class="desk-panel desk-{key}[" ].*?</article>', html, re.S)
     if match is None:
         return None
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", match.group(0))).strip()
 
 
 def panel_link(html, key):
-    match = re.search(rf'<article class="desk-panel desk-{key}".*?<h2[^>]*><a href="([^"]+)"', html, re.S)
+    match = re.search(rf'<article class="desk-panel desk-{key}[" ].*?<h2[^>]*><a href="([^"]+)"', html, re.S)
     return match.group(1).replace("&amp;", "&")
 
 
