@@ -10,7 +10,9 @@
  *   (with a confirmation); a form that was taken over says so.
  *
  * Reads its settings from the JSON in #editing-config. Without JavaScript
- * the form works as before (the server still shows who is editing).
+ * the form works as before (the server still shows who is editing). Loaded
+ * on every admin page (templates/admin/base_site.html): the page a save leads
+ * to drops the browser's copy of what was saved.
  */
 "use strict";
 (function () {
@@ -451,6 +453,27 @@
     }
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  // The page after a successful save says so: the browser's copy of what
+  // was submitted is done with (on whichever admin page the save led to).
+  function dropSubmittedCopies() {
+    if (!document.querySelector(".messagelist .success")) return;
+    try {
+      for (let i = window.localStorage.length - 1; i >= 0; i -= 1) {
+        const key = window.localStorage.key(i);
+        if (!key || !key.startsWith("newsroom:autosave:")) continue;
+        const copy = JSON.parse(window.localStorage.getItem(key) || "null");
+        if (copy && copy.submitted) window.localStorage.removeItem(key);
+      }
+    } catch {
+      /* storage disabled: nothing kept */
+    }
+  }
+
+  function start() {
+    dropSubmittedCopies();
+    init();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -126,3 +126,27 @@ def test_declining_the_confirmation_keeps_the_form_read_only(browser, live_serve
     finally:
         first.context.close()
         second.context.close()
+
+
+def test_a_new_article_saved_leaves_nothing_to_offer(page, live_server, publication, quick):
+    category = CategoryFactory(name="Thể thao")
+    log_in(page, live_server, "phongvien", roles.REPORTER)
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    expect(page.locator(".ProseMirror[contenteditable=true]")).to_be_visible()
+    page.fill("#id_title", "Giải bóng đá thanh niên")
+    page.fill("#id_lead", "Mười đội tham dự.")
+    page.locator("#id_category + .select2 .select2-selection").click()
+    page.locator(".select2-search__field").fill(category.name)
+    page.locator(".select2-results__option", has_text=category.name).click()
+    expect(page.locator("#autosave-status")).to_contain_text("Đã tự động lưu lúc")
+    assert Autosave.objects.get(article=None).data["title"] == "Giải bóng đá thanh niên"
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    assert Article.objects.filter(title="Giải bóng đá thanh niên").exists()
+    assert not Autosave.objects.exists()
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    expect(page.locator(".ProseMirror[contenteditable=true]")).to_be_visible()
+    page.wait_for_function("() => document.getElementById('editing-config') !== null")
+    expect(page.locator(".autosave-offer")).to_have_count(0)
+    stored = page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('newsroom:autosave:'))")
+    assert stored == []
