@@ -205,6 +205,18 @@ def describe(lock, user, article):
     return answer
 
 
+def _save(lock):
+    """Save ``lock``; when two forms create the article's first lock at the
+    same instant (PostgreSQL does not lock a row that does not exist yet),
+    the second finds the first's (the one-to-one constraint)."""
+    try:
+        with transaction.atomic():
+            lock.save()
+    except IntegrityError:
+        return EditLock.objects.select_related("user").get(article=lock.article_id)
+    return lock
+
+
 @transaction.atomic
 def heartbeat(article, user, *, editing):
     """The change form of ``user`` is open on ``article``. ``editing``: his
@@ -219,7 +231,7 @@ def heartbeat(article, user, *, editing):
         elif lock.user_id != user.pk:
             lock.user, lock.since, lock.taken_from = user, now, None
         lock.seen_at = now
-        lock.save()
+        lock = _save(lock)
     elif lock is not None and not _fresh(lock, now):
         lock = None  # a lock nobody confirmed lately is nobody's
     return describe(lock, user, article)
@@ -232,12 +244,14 @@ def take_over(article, user):
     if not services.can_edit(user, article):
         raise PermissionDenied(_("Bạn không có quyền sửa bài này."))
     now = timezone.now()
-    lock = EditLock.objects.select_for_update().filter(article=article).first()
-    previous = None
+    lock = EditLock.objects.select_for_update().select_related("user").filter(article=article).first()
     if lock is None:
-        lock = EditLock(article=article)
-    elif lock.user_id != user.pk:
-        previous = lock.user
+        lock = _save(EditLock(article=article, user=user, since=now, seen_at=now))
+        if lock.user_id == user.pk:
+            return describe(lock, user, article)
+        # Someone else's form took it this very instant: take it from him.
+        lock = EditLock.objects.select_for_update().select_related("user").get(pk=lock.pk)
+    previous = lock.user if lock.user_id != user.pk else None
     lock.user, lock.since, lock.seen_at, lock.taken_from = user, now, now, previous
     lock.save()
     return describe(lock, user, article)

@@ -102,3 +102,14 @@ def test_vietnamese_names_read_family_name_first(editor):
     assert editing.person_name(editor) == "Trần Thị B"
     editor.last_name = editor.first_name = ""
     assert editing.person_name(editor) == "bientap"
+
+
+def test_two_forms_creating_the_first_lock_at_once_do_not_fail(editor, secretary, category, publication):
+    """On PostgreSQL two requests can both find no lock and both create one:
+    the database keeps one, and the second request reads it instead of
+    failing."""
+    article = draft_by(editor, category, status=S.IN_EDITING)
+    EditLock.objects.create(article=article, user=editor)
+    found = editing._save(EditLock(article=article, user=secretary))
+    assert found.user == editor
+    assert EditLock.objects.get(article=article).user == editor
