@@ -107,6 +107,14 @@ def test_the_vocabulary_knows_the_english_that_used_to_show():
     assert "in" not in words  # "In bài viết": Vietnamese for print
 
 
+def test_the_walk_finds_english_where_a_person_reads_it():
+    assert english_in(visible_text("<p>Các mô models trong Bài viết</p>"))
+    assert english_in(visible_text('<button title="Insert Figure" aria-label="Heading 2">ảnh</button>'))
+    assert english_in(visible_text('<input type="submit" value="Save">'))
+    assert not english_in(visible_text("<p>In bài viết, xem trang web https://baodienbienphu.vn/ (HTML)</p>"))
+    assert not english_in(visible_text("<script>const heading = 'Insert';</script><svg><title>Search</title></svg>"))
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_no_admin_screen_of_a_role_shows_english(client, newsroom, role):
     user = person(role)
