@@ -1,11 +1,15 @@
 """The newsroom's editing screens for categories, articles and tags."""
 
+from collections import defaultdict
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import PAGE_VAR
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q
+from django.forms.models import BaseModelFormSet
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,11 +21,14 @@ from taggit.models import Tag as TaggitTag
 
 from audit.services import Action, record
 from newsroom.admin import CheckedInitialDataMixin
+from newsroom.dates import DATETIME_FORMFIELDS
 from newsroom.paginators import LargeTablePaginator
 
 from . import revisions, services, shared
+from .admin_editing import EditingAdminMixin
+from .dashboard import MINE_PARAMETER
 from .forms import ArticleAdminForm
-from .models import Article, Category, HomePageStory, Tag
+from .models import SCHEDULED_LABEL, Article, Category, HomePageStory, Tag
 from .tags import merge_tags
 
 
@@ -65,6 +72,55 @@ class PublishedYearFilter(admin.SimpleListFilter):
         if not (year.isascii() and year.isdigit() and len(year) == 4):
             raise IncorrectLookupParameters(_("Năm không hợp lệ."))
         return queryset.filter(published_at__year=int(year))
+
+
+class StateFilter(admin.SimpleListFilter):
+    """The workflow states as the desk names them, with “Hẹn giờ” (published,
+    its time still to come) apart from “Đã xuất bản” (on the site now). The
+    parameter is the one the plain status filter used, so old links keep
+    working; “Đã xuất bản” no longer includes scheduled articles."""
+
+    title = _("trạng thái")
+    parameter_name = "status__exact"
+    SCHEDULED = "scheduled"
+
+    def lookups(self, request, model_admin):
+        choices = []
+        for value, label in Article.Status.choices:
+            choices.append((value, label))
+            if value == Article.Status.PUBLISHED:
+                choices.append((self.SCHEDULED, SCHEDULED_LABEL))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if value == self.SCHEDULED:
+            return queryset.scheduled()
+        if value == Article.Status.PUBLISHED:
+            return queryset.published()
+        if value in Article.Status.values:
+            return queryset.filter(status=value)
+        raise IncorrectLookupParameters(_("Trạng thái không hợp lệ."))
+
+
+class MineFilter(admin.SimpleListFilter):
+    """“Bài của tôi”: the articles the person logged in created (the desk's
+    panels link here)."""
+
+    title = _("người viết")
+    parameter_name = MINE_PARAMETER
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Bài của tôi"))]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if self.value() != "1":
+            raise IncorrectLookupParameters(_("Bộ lọc không hợp lệ."))
+        return queryset.filter(created_by=request.user)
 
 
 @admin.register(Category)
@@ -196,24 +252,25 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
+class ArticleAdmin(CheckedInitialDataMixin, EditingAdminMixin, admin.ModelAdmin):
     """Writing and the editorial workflow. Who may change an article, and
     which steps he may take, comes from ``articles.services``; status moves
     only through those steps (the buttons under the form)."""
 
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
+    formfield_overrides = DATETIME_FORMFIELDS  # dd/mm/yyyy HH:MM, Vietnamese errors, the time zone named
     list_display = (
         "title",
         "category",
-        "status",
+        "state",
         "published_at",
         "byline",
         "featured_position",
         "view_link",
     )
     list_display_links = ("title",)
-    list_filter = ("status", "category", PublishedYearFilter, "published_at")
+    list_filter = (StateFilter, MineFilter, "category", PublishedYearFilter, "published_at")
     list_select_related = ("category",)
     search_fields = ("title",)  # a trigram index serves it on PostgreSQL (migration 0009)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
@@ -225,7 +282,7 @@ class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     show_full_result_count = False  # no second count, of the unfiltered archive
     # Counts per filter choice would count the archive once more per request.
     show_facets = admin.ShowFacets.NEVER
-    readonly_fields = ("status", "workflow_history", "created_by", "created_at", "updated_at", "view_link")
+    readonly_fields = ("state", "workflow_history", "created_by", "created_at", "updated_at", "view_link")
     fieldsets = (
         (None, {"fields": ("kicker", "title", "slug", "genre", "lead", "body", "byline")}),
         (_("Phân loại"), {"fields": ("category", "tags")}),
@@ -233,7 +290,7 @@ class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
             _("Xuất bản"),
             {
                 "fields": (
-                    "status",
+                    "state",
                     "published_at",
                     "featured_position",
                     "pinned_position",
@@ -246,7 +303,6 @@ class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
             _("Ảnh đại diện"),
             {"fields": ("featured_image", "featured_image_caption", "featured_image_credit")},
         ),
-        (_("Ảnh trong nội dung"), {"fields": ("insert_image", "insert_image_caption")}),
         (_("Âm thanh"), {"fields": ("audio",)}),
         (_("Quy trình"), {"fields": ("transition_note", "workflow_history", "edit_version")}),
         (_("Thông tin"), {"classes": ("collapse",), "fields": ("created_by", "created_at", "updated_at")}),
@@ -344,7 +400,7 @@ class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
         self.message_user(
             request,
             _("Đã lưu và “%(step)s”: bài “%(title)s” giờ ở trạng thái “%(status)s”.")
-            % {"step": step.label, "title": obj.title, "status": obj.get_status_display()},
+            % {"step": step.label, "title": obj.title, "status": obj.state_display()},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
@@ -439,12 +495,15 @@ class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
         return TemplateResponse(request, "admin/articles/article/revision_compare.html", context)
 
     def restore_view(self, request, pk, version):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        """GET: what the restore will do, and a button; POST: do it."""
         article = self._article_for(request, pk)
         revision = article.revisions.filter(version=version).first()
         if revision is None:
             raise Http404(_("Không có phiên bản này."))
+        if request.method == "GET":
+            return self.restore_confirmation(request, article, revision)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["GET", "POST"])
         new = services.restore(article, revision, by=request.user)
         self.message_user(
             request,
@@ -452,6 +511,29 @@ class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def restore_confirmation(self, request, article, revision):
+        if not services.can_edit(request.user, article):
+            raise PermissionDenied(_("Bạn không có quyền sửa bài này."))
+        context = self._context(
+            request,
+            article,
+            _("Khôi phục phiên bản %(v)s của “%(title)s”?") % {"v": revision.version, "title": article.title},
+        )
+        context.update(
+            {
+                "revision": revision,
+                "is_live": article.is_visible,
+                "is_scheduled": article.is_scheduled,
+                "diff": revisions.diff_table(
+                    revisions.snapshot(article),
+                    revisions.after_restore(article, revision.data),
+                    _("Bài hiện nay (phiên bản %(v)s)") % {"v": article.version},
+                    _("Sau khi khôi phục"),
+                ),
+            }
+        )
+        return TemplateResponse(request, "admin/articles/article/restore_confirm.html", context)
 
     # ---- read-only displays ------------------------------------------------
 
@@ -481,12 +563,83 @@ class ArticleAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td></tr>", rows),
         )
 
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def state(self, obj):
+        """The status, or “Hẹn giờ 04/12/2026 14:30” (Article.state_display)."""
+        if obj is None or obj.pk is None:
+            return Article.Status.DRAFT.label
+        return obj.state_display()
+
     @admin.display(description=_("Xem trên trang"))
     def view_link(self, obj):
         if obj is None or obj.pk is None:
             return "—"
         label = _("Xem") if obj.is_visible else _("Xem trước")
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
+
+
+class CurationFormSet(BaseModelFormSet):
+    """The rows of the curation screen. Two stories may not share a place:
+    Tin tiêu điểm N, or the pin N of one category. The rows sent are checked
+    together with the stories chosen on other pages of the list (or hidden
+    by a filter), so swapping two stories in one save is allowed."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        rows = {}
+        for form in self.forms:
+            article = form.instance
+            rows[article.pk] = (
+                article.title,
+                article.category_id,
+                form.cleaned_data.get("featured_position"),
+                form.cleaned_data.get("pinned_position"),
+                form,
+            )
+        others = (
+            Article.objects.filter(status=Article.Status.PUBLISHED)
+            .filter(Q(featured_position__isnull=False) | Q(pinned_position__isnull=False))
+            .exclude(pk__in=rows)
+            .values_list("pk", "title", "category_id", "featured_position", "pinned_position")
+        )
+        for pk, title, category_id, featured, pinned in others:
+            rows[pk] = (title, category_id, featured, pinned, None)
+        featured, pinned = defaultdict(list), defaultdict(list)
+        for title, category_id, featured_position, pinned_position, form in rows.values():
+            if featured_position is not None:
+                featured[featured_position].append((title, form))
+            if pinned_position is not None:
+                pinned[(category_id, pinned_position)].append((title, form))
+        errors = []
+        for position, holders in sorted(featured.items()):
+            if len(holders) > 1:
+                place = _("Vị trí tin tiêu điểm %(n)s") % {"n": position}
+                errors.append(self._clash(holders, "featured_position", place))
+        names = dict(Category.objects.filter(pk__in={c for c, _p in pinned}).values_list("pk", "name"))
+        for (category_id, position), holders in sorted(pinned.items()):
+            if len(holders) > 1:
+                place = _("Vị trí ghim %(n)s của chuyên mục “%(category)s”") % {
+                    "n": position,
+                    "category": names.get(category_id, ""),
+                }
+                errors.append(self._clash(holders, "pinned_position", place))
+        if errors:
+            raise forms.ValidationError(errors)
+
+    @staticmethod
+    def _clash(holders, field, place):
+        """Mark the rows on this page that share ``place``; the message names them all."""
+        message = _("%(place)s có %(count)s bài: %(titles)s. Mỗi vị trí chỉ được một bài.") % {
+            "place": place,
+            "count": len(holders),
+            "titles": ", ".join(f"“{title}”" for title, _form in holders),
+        }
+        for _title, form in holders:
+            if form is not None:
+                form.add_error(field, _("Trùng vị trí với bài khác."))
+        return message
 
 
 @admin.register(HomePageStory)
@@ -504,7 +657,12 @@ class HomePageStoryAdmin(admin.ModelAdmin):
     search_help_text = _("Tìm theo tiêu đề bài viết.")
     list_per_page = 50
     show_full_result_count = False
-    ordering = ("featured_position", "pinned_position", "-published_at")
+    # The stories chosen first, in their order; then the newest.
+    ordering = (
+        F("featured_position").asc(nulls_last=True),
+        F("pinned_position").asc(nulls_last=True),
+        "-published_at",
+    )
 
     def get_queryset(self, request):
         return HomePageStory.objects.published().defer("body")
@@ -523,6 +681,10 @@ class HomePageStoryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_changelist_formset(self, request, **kwargs):
+        kwargs.setdefault("formset", CurationFormSet)
+        return super().get_changelist_formset(request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         services.set_home_positions(

@@ -1,18 +1,24 @@
+from datetime import timedelta
+
 from django import forms
-from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from images.models import Image
-from newsroom.admin import CheckedAutocompleteSelect
+from newsroom.models import Publication
+from newsroom.text import strip_lead_in
 
 from . import revisions, services
 from .media import check_audio
 from .models import Article
 from .sanitize import clean_body
+
+# A publication time typed this far in the past, on an article it would put
+# on the site, is refused rather than published at once (see _check_schedule).
+PAST_SCHEDULE_TOLERANCE = timedelta(minutes=10)
 
 # What the editor's toolbar offers; the server-side allow-list
 # (articles/sanitize.py) is the one that decides what is kept.
@@ -41,6 +47,12 @@ PROSE_EDITOR_CONFIG = {
         "Image": True,
         "History": True,
         "HTML": True,
+        # Vietnamese labels and the image library's picker
+        # (static/js/prose-editor-newsroom.js, images/picker.py).
+        "NewsroomEditor": {
+            "pickerUrl": reverse_lazy("admin:images_image_picker"),
+            "uploadUrl": reverse_lazy("admin:images_image_picker_upload"),
+        },
     }
 }
 
@@ -52,7 +64,7 @@ class ArticleAdminForm(forms.ModelForm):
     made on an older one is refused (someone else saved in between), the
     editor's text is kept in the form, and ``conflict`` holds what differs."""
 
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(label=_("phiên bản lúc mở"), widget=forms.HiddenInput, required=False)
     transition_note = forms.CharField(
         label=_("Ghi chú chuyển trạng thái"),
         required=False,
@@ -63,24 +75,6 @@ class ArticleAdminForm(forms.ModelForm):
 
     editor = None
     conflict = None
-
-    # Put a library image into the body: the server appends its figure (with
-    # caption) at the end of the body on save, whatever editor widget the
-    # body uses, and works without JavaScript. The editor can then move it.
-    insert_image = forms.ModelChoiceField(
-        label=_("Chèn ảnh vào nội dung"),
-        queryset=Image.objects.all(),
-        required=False,
-        widget=CheckedAutocompleteSelect(Article._meta.get_field("featured_image"), admin.site),
-        help_text=_("Chọn một ảnh trong thư viện: khi lưu, ảnh và chú thích được thêm vào cuối nội dung bài."),
-    )
-    insert_image_caption = forms.CharField(
-        label=_("Chú thích cho ảnh chèn"),
-        required=False,
-        max_length=500,
-        help_text=_("Để trống để dùng chú thích và nguồn ảnh trong thư viện."),
-        widget=forms.TextInput(attrs={"size": 90}),
-    )
 
     class Meta:
         model = Article
@@ -119,6 +113,11 @@ class ArticleAdminForm(forms.ModelForm):
         if "audio" in self.fields:
             self.fields["audio"].widget.attrs["accept"] = "audio/mpeg,audio/mp4,audio/ogg,.mp3,.m4a,.ogg"
 
+    def clean_lead(self):
+        # The page prints the paper's prefix ("ĐBP - ") before the sapo: one
+        # typed or pasted by hand would show twice, so it is dropped here.
+        return strip_lead_in(self.cleaned_data.get("lead", ""), Publication.load().sapo_prefix)
+
     def clean_audio(self):
         audio = self.cleaned_data.get("audio")
         if isinstance(audio, UploadedFile):
@@ -131,7 +130,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        self._insert_image(cleaned)
+        self._check_schedule(cleaned)
         if self.instance.pk is not None:
             self._check_version(cleaned)
         name = self.requested_step
@@ -142,6 +141,33 @@ class ArticleAdminForm(forms.ModelForm):
             except ValidationError as error:
                 self.add_error("transition_note", error)
         return cleaned
+
+    def _check_schedule(self, cleaned):
+        """A publication time typed in the past would publish at once (a
+        mistyped year or a swapped day and month), not schedule: refused when
+        it would put the article on the site, with a message. Moving the time
+        of an article already on the site is a correction, and allowed."""
+        at = cleaned.get("published_at")
+        if at is None or "published_at" not in self.changed_data:
+            return
+        if at >= timezone.now() - PAST_SCHEDULE_TOLERANCE:
+            return
+        status = self.instance.status
+        goes_live = self.requested_step == "publish" or (
+            status == Article.Status.PUBLISHED and not self.instance.is_visible
+        )
+        if goes_live:
+            self.add_error(
+                "published_at",
+                ValidationError(
+                    _(
+                        "%(at)s đã qua. Để hẹn giờ, hãy chọn một thời điểm trong tương lai; "
+                        "để xuất bản ngay, hãy để trống ô này."
+                    )
+                    % {"at": timezone.localtime(at).strftime("%d/%m/%Y %H:%M")},
+                    code="past",
+                ),
+            )
 
     def _check_version(self, cleaned):
         # Read under a row lock, inside the admin's transaction: nobody saves
@@ -188,11 +214,3 @@ class ArticleAdminForm(forms.ModelForm):
                 value = clean_body(value)
             data[name] = value
         return data
-
-    def _insert_image(self, cleaned):
-        """A library image chosen in "Chèn ảnh vào nội dung" goes at the end of the body as a figure."""
-        image = cleaned.get("insert_image")
-        if image is not None and "body" in cleaned:
-            caption = cleaned.get("insert_image_caption") or None
-            figure = image.figure_html(caption=caption)
-            cleaned["body"] = f"{cleaned['body'] or ''}\n{figure}".strip()

@@ -148,6 +148,10 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
+#: The name of a scheduled article's state (published, its time to come).
+SCHEDULED_LABEL = _("Hẹn giờ")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and its publication time has come.
@@ -155,6 +159,12 @@ class ArticleQuerySet(models.QuerySet):
         This is the only definition of it. A scheduled article appears by
         itself when ``published_at`` passes: no cron, no worker."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """“Hẹn giờ”: published by the desk with a time still to come. Readers
+        do not see these yet (``published()`` decides that); the desk does,
+        under this name, until the time comes."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def in_category(self, category, include_children=True):
         if include_children:
@@ -396,6 +406,26 @@ class Article(models.Model):
         return audio_content_type(self.audio.name) if self.audio else ""
 
     @property
+    def is_scheduled(self):
+        """Published with a time still to come (see ``ArticleQuerySet.scheduled``)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def state_display(self):
+        """The article's state as the desk reads it everywhere (messages, the
+        form, the list): the status, or “Hẹn giờ 04/12/2026 14:30” for a
+        published article whose time has not come."""
+        if self.is_scheduled:
+            return _("%(scheduled)s %(at)s") % {
+                "scheduled": SCHEDULED_LABEL,
+                "at": timezone.localtime(self.published_at).strftime("%d/%m/%Y %H:%M"),
+            }
+        return self.get_status_display()
+
+    @property
     def is_visible(self):
         return (
             self.status == self.Status.PUBLISHED
@@ -485,3 +515,75 @@ class HomePageStory(Article):
         proxy = True
         verbose_name = _("bài trên trang chủ")
         verbose_name_plural = _("sắp xếp trang chủ")
+
+
+class Autosave(models.Model):
+    """What an editor has typed in the article form and not saved yet: one
+    rolling copy per article and person (and one per person for an article
+    not created yet), written in the background while he types.
+
+    It is never the article: saving it changes no article, no revision, no
+    version and nothing readers see (an edit of a live article stays here
+    until someone presses Lưu). It is offered back when he opens the form
+    again, and deleted when he saves (articles/editing.py)."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="autosaves",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người gõ"), on_delete=models.CASCADE, related_name="+"
+    )
+    data = models.JSONField(_("nội dung đang gõ"), default=dict)
+    base_version = models.PositiveIntegerField(_("gõ trên phiên bản"), null=True, blank=True)
+    page = models.CharField(_("trang soạn"), max_length=40, blank=True)
+    sequence = models.PositiveIntegerField(_("số thứ tự lần lưu"), default=0)
+    saved_at = models.DateTimeField(_("lưu lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bản tự động lưu")
+        verbose_name_plural = _("bản tự động lưu")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="autosave_one_per_article_and_user"),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(article__isnull=True), name="autosave_one_new_article_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Bản tự động lưu của %(user)s") % {"user": self.user}
+
+
+class EditLock(models.Model):
+    """Who is editing an article now (presence): the person whose change form
+    holds it, since when, and when his page last said it is still open. Kept
+    in the database so that every app server sees it. Someone else who opens
+    the form reads it and may take it over (articles/editing.py)."""
+
+    article = models.OneToOneField(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="edit_lock"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đang sửa"), on_delete=models.CASCADE, related_name="+"
+    )
+    since = models.DateTimeField(_("sửa từ"), default=timezone.now)
+    seen_at = models.DateTimeField(_("lần cuối còn mở"), default=timezone.now)
+    taken_from = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tiếp quản từ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("người đang sửa bài")
+        verbose_name_plural = _("người đang sửa bài")
+
+    def __str__(self):
+        return _("%(user)s đang sửa “%(title)s”") % {"user": self.user, "title": self.article}

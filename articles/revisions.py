@@ -53,6 +53,13 @@ def snapshot(article):
     return {name: _value(article, name) for name, _label, _restored in REVISION_FIELDS}
 
 
+def after_restore(article, data):
+    """The snapshot the article would have after restoring ``data``: its
+    words from ``data``, its state and publication time as they are."""
+    current = snapshot(article)
+    return {**current, **{name: data[name] for name in RESTORED_FIELDS if name in data}}
+
+
 def apply(article, data):
     """Put the restorable values of ``data`` onto ``article`` (not saved);
     return the tags to set after saving."""

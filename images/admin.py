@@ -13,10 +13,11 @@ from audit.services import Action
 from . import services
 from .forms import ImageChangeForm, ImageUploadForm
 from .models import Image
+from .picker import PickerAdminMixin
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(PickerAdminMixin, admin.ModelAdmin):
     list_display = ("thumbnail", "caption", "credit", "dimensions", "uploaded_by", "uploaded_at")
     list_display_links = ("thumbnail", "caption")
     list_select_related = ("uploaded_by",)
@@ -138,7 +139,7 @@ class ImageAdmin(admin.ModelAdmin):
             escape(obj.figure_html()),  # shown as code, not as a picture
             _(
                 "Dán đoạn này vào ô Nội dung của bài (chế độ mã HTML), "
-                "hoặc chọn ảnh ở mục “Chèn ảnh vào nội dung” trong trang sửa bài."
+                "hoặc bấm nút “Chèn ảnh từ thư viện ảnh” trên thanh công cụ của ô Nội dung trong trang sửa bài."
             ),
         )
 

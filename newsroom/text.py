@@ -55,6 +55,28 @@ def unique_slug(queryset, base, max_length=200):
     return candidate
 
 
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+
+
+def strip_lead_in(text, prefix):
+    """``text`` without the paper's sapo prefix typed at its start: with
+    prefix "ĐBP", "ĐBP - Đảng bộ…", "ĐBP– Đảng bộ…" and "(ĐBP) - Đảng bộ…" all
+    become "Đảng bộ…" (the page adds "ĐBP - " itself). Case and accents as
+    typed; a word that merely starts like the prefix is kept."""
+    if not text or not prefix:
+        return text
+    pattern = re.compile(
+        r"^\s*\(?" + re.escape(nfc(prefix).strip()) + r"\)?\s*[" + _DASHES + r"]\s*",
+        re.IGNORECASE,
+    )
+    result = nfc(text)
+    while True:
+        stripped = pattern.sub("", result, count=1)
+        if stripped == result:
+            return result
+        result = stripped
+
+
 # Python's weekday(): Monday is 0.
 def weekday_name(dt):
     names = (

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin import CheckedInitialDataMixin
+from newsroom.dates import DATETIME_FORMFIELDS
 
 from . import services
 from .models import MAX_OPTIONS, MIN_OPTIONS, Option, Poll
@@ -41,6 +42,7 @@ class PollAdminForm(forms.ModelForm):
 @admin.register(Poll)
 class PollAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     form = PollAdminForm
+    formfield_overrides = DATETIME_FORMFIELDS  # dd/mm/yyyy HH:MM, Vietnamese errors, the time zone named
     inlines = [OptionInline]
     list_display = ("question", "opens_at", "closes_at", "in_sidebar", "total_votes", "view_link")
     list_filter = ("in_sidebar",)

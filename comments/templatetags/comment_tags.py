@@ -1,5 +1,8 @@
 from django import template
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from articles.dashboard import ROWS, Panel
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.views import comments_open
@@ -32,6 +35,16 @@ def comment_section(context, article):
 
 
 @register.simple_tag
-def pending_comment_count():
-    """For the admin index: how many comments wait for a moderator."""
-    return Comment.objects.pending().count()
+def pending_comments_panel():
+    """Bàn làm việc: the comments waiting for a moderator, newest first (one
+    query, and a count only when the panel is full)."""
+    queryset = Comment.objects.pending().select_related("article").order_by("-created_at", "-id")
+    rows = list(queryset[:ROWS])
+    return Panel(
+        "comments",
+        _("Bình luận chờ duyệt"),
+        reverse("admin:comments_comment_changelist"),
+        rows=rows,
+        count=len(rows) if len(rows) < ROWS else queryset.order_by().count(),
+        empty=_("Không có bình luận nào chờ duyệt."),
+    )

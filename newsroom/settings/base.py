@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -56,7 +57,7 @@ INSTALLED_APPS = [
     "links",
     "ops",
     "django_tasks",
-    "django_tasks_db",
+    "newsroom.tasks_app.TasksDatabaseConfig",  # django_tasks_db, named in Vietnamese
 ]
 
 MIDDLEWARE = [
@@ -186,6 +187,9 @@ TIME_ZONE = env("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dd/mm/yyyy and HH:MM (24 h) in every form and admin screen; Django's own
+# Vietnamese formats read "04/12/2026" as 12 April (newsroom/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -350,6 +354,24 @@ NEWSROOM_COUNT_WITH_BEACON = env_bool("NEWSROOM_COUNT_WITH_BEACON", False)
 NEWSROOM_MOST_READ_DAYS = int(env("NEWSROOM_MOST_READ_DAYS", "7"))
 # Daily buckets older than this are deleted by `manage.py prune_daily_views`.
 NEWSROOM_DAILY_VIEWS_KEEP_DAYS = int(env("NEWSROOM_DAILY_VIEWS_KEEP_DAYS", "40"))
+
+# The article form (docs/workflow.md "Autosave and presence"): what an editor
+# types is kept in the background at most every N seconds; an editor whose
+# form has not said it is still open for N seconds no longer holds the
+# article (his form says so every third of it).
+NEWSROOM_AUTOSAVE_SECONDS = int(env("NEWSROOM_AUTOSAVE_SECONDS", "5"))
+NEWSROOM_PRESENCE_SECONDS = int(env("NEWSROOM_PRESENCE_SECONDS", "60"))
+
+# The article body's editor (django-prose-editor): our extension module,
+# with Vietnamese toolbar labels and the image library's picker
+# (articles/forms.py PROSE_EDITOR_CONFIG). The HTML is cleaned by
+# articles/sanitize.py, not by the editor's allow-list: nothing to add there.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/prose-editor-newsroom.js")],
+        "extensions": {"NewsroomEditor": lambda config, shared: None},
+    }
+]
 
 # Image library (docs/images.md). Limits are checked before an upload is
 # decoded: the file size first, then the pixel count read from its header.

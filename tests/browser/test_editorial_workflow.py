@@ -3,11 +3,13 @@ text, and a stale save is stopped with a Vietnamese message that keeps the
 text."""
 
 import re
+from datetime import timedelta
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles import roles
-from articles.models import Article
+from articles.models import Article, EditLock
 from tests.browser.conftest import SCREENSHOT_DIR, new_page, save_screenshot
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory, role_group
 
@@ -48,7 +50,12 @@ def test_the_editor_widget_saves_bold_text_and_submits(page, live_server, public
     assert article.status == Article.Status.IN_EDITING
 
 
-def test_a_stale_save_is_stopped_in_vietnamese_and_keeps_the_text(browser, live_server, publication):
+def test_a_stale_save_is_stopped_in_vietnamese_and_keeps_the_text(browser, live_server, publication, settings):
+    """Presence makes a second editor read or take over; a form whose hold
+    on the article lapsed (a laptop asleep for more than
+    NEWSROOM_PRESENCE_SECONDS) can still be saved stale, and the optimistic
+    lock stops that save."""
+    settings.NEWSROOM_PRESENCE_SECONDS = 3600  # no heartbeat during the test
     category = CategoryFactory(name="Thời sự")
     article = ArticleFactory(category=category, draft=True, status=Article.Status.IN_EDITING, lead="Sapo gốc.")
     url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
@@ -56,8 +63,9 @@ def test_a_stale_save_is_stopped_in_vietnamese_and_keeps_the_text(browser, live_
     try:
         log_in(first, live_server, "bientap", roles.EDITOR)
         log_in(second, live_server, "thuky", roles.SECRETARY)
-        first.goto(url)
         second.goto(url)
+        EditLock.objects.filter(article=article).update(seen_at=timezone.now() - timedelta(hours=2))  # lapsed
+        first.goto(url)
         first.fill("#id_lead", "Sapo của biên tập viên.")
         first.click("input[name=_continue]")
         expect(first.locator(".messagelist")).to_be_visible()

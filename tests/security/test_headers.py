@@ -24,8 +24,10 @@ class ScriptAudit(HTMLParser):
         for name in ("href", "src", "action", "formaction"):
             if (attrs.get(name) or "").strip().lower().startswith("javascript:"):
                 self.problems.append(f"<{tag} {name}=javascript:…>")
-        # JSON-LD is data; an import map is allowed by its hash (newsroom/csp.py).
-        if tag == "script" and not attrs.get("src") and attrs.get("type") not in ("application/ld+json", "importmap"):
+        # JSON-LD and Django's json_script are data (never run); an import map
+        # is allowed by its hash (newsroom/csp.py).
+        data_types = ("application/ld+json", "application/json", "importmap")
+        if tag == "script" and not attrs.get("src") and attrs.get("type") not in data_types:
             self._in_inline_script = True
         if tag == "style" or "style" in attrs:
             self.problems.append(f"inline style in <{tag}>")
@@ -122,6 +124,8 @@ def test_the_audit_catches_what_it_looks_for():
     assert audit('<p onclick="x()">a</p>') == ["<p onclick=…>"]
     assert audit("<script>alert(1)</script>")
     assert audit('<script type="application/ld+json">{"a": 1}</script>') == []
+    assert audit('<script id="editing-config" type="application/json">{"a": 1}</script>') == []
+    assert audit('<script type="text/javascript">{"a": 1}</script>')
     assert audit('<a href="javascript:alert(1)">x</a>')
     assert audit('<div style="color:red">x</div>')
 

@@ -155,3 +155,48 @@ def test_the_curation_list_makes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         response = client.get(CURATION_URL)
     assert response.status_code == 200
+
+
+def test_the_curation_screen_refuses_two_stories_in_one_featured_place(client, secretary, publication):
+    first = ArticleFactory(title="Tin thứ nhất")
+    second = ArticleFactory(title="Tin thứ hai")
+    client.force_login(secretary)
+    response = client.post(CURATION_URL, curation_form([(first, 1, None), (second, 1, None)]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vị trí tin tiêu điểm 1 có 2 bài:" in html and "Mỗi vị trí chỉ được một bài." in html
+    assert html.count("Trùng vị trí với bài khác.") == 2
+    assert not Article.objects.filter(featured_position__isnull=False).exists()
+
+
+def test_a_place_held_by_a_story_on_another_page_is_refused_too(client, secretary, publication):
+    holder = ArticleFactory(title="Tin đang giữ vị trí", featured_position=2)
+    other = ArticleFactory(title="Tin muốn chen vào")
+    client.force_login(secretary)
+    response = client.post(CURATION_URL, curation_form([(other, 2, None)]))
+    assert response.status_code == 200
+    assert "“Tin muốn chen vào”, “Tin đang giữ vị trí”" in response.content.decode()
+    other.refresh_from_db()
+    holder.refresh_from_db()
+    assert other.featured_position is None and holder.featured_position == 2
+
+
+def test_two_pins_in_one_category_are_refused_and_in_two_categories_allowed(client, secretary, publication):
+    culture, sport = CategoryFactory(name="Văn hóa"), CategoryFactory(name="Thể thao")
+    a, b, c = ArticleFactory(category=culture), ArticleFactory(category=culture), ArticleFactory(category=sport)
+    client.force_login(secretary)
+    response = client.post(CURATION_URL, curation_form([(a, None, 1), (b, None, 1), (c, None, None)]))
+    assert "Vị trí ghim 1 của chuyên mục “Văn hóa” có 2 bài" in response.content.decode()
+    response = client.post(CURATION_URL, curation_form([(a, None, 1), (b, None, None), (c, None, 1)]))
+    assert response.status_code == 302
+    assert set(Article.objects.filter(pinned_position=1)) == {a, c}
+
+
+def test_swapping_two_stories_in_one_save_is_allowed(client, secretary, publication):
+    first = ArticleFactory(title="Tin A", featured_position=1)
+    second = ArticleFactory(title="Tin B", featured_position=2)
+    client.force_login(secretary)
+    assert client.post(CURATION_URL, curation_form([(first, 2, None), (second, 1, None)])).status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.featured_position, second.featured_position) == (2, 1)

@@ -1,7 +1,11 @@
 """Every save keeps a revision; diffs escape; restore is a new revision;
 a stale save is refused and keeps the editor's text."""
 
+import re
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from articles import services
 from articles.models import Article, Revision
@@ -69,11 +73,50 @@ def test_restore_brings_back_the_words_as_a_new_revision(client, secretary, cate
     assert AuditEntry.objects.filter(action=AuditEntry.Action.RESTORE, actor=secretary).exists()
 
 
-def test_restore_is_post_only(client, secretary, category, publication):
-    article = draft_by(secretary, category)
+def restore_page(client, article, version):
+    response = client.get(f"{revisions_url(article)}{version}/khoi-phuc/")
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_restore_asks_first_and_a_get_changes_nothing(client, secretary, category, publication):
+    article = draft_by(secretary, category, title="Tiêu đề gốc")
+    client.force_login(secretary)
+    client.post(change_url(article), form_data(article))
+    original = article.revisions.get()
+    client.post(change_url(article), form_data(article, title="Tiêu đề sửa"))
+    version = Article.objects.get().version
+    page = restore_page(client, article, original.version)
+    assert f"Khôi phục phiên bản {original.version} của “Tiêu đề sửa”?" in page
+    assert "Tiêu đề sửa Tiêu đề gốc" in page  # what changes, side by side
+    assert "khôi phục không thay đổi gì bạn đọc thấy" in page
+    assert Article.objects.get().version == version and Article.objects.get().title == "Tiêu đề sửa"
+
+
+def test_restore_of_a_live_article_says_readers_will_see_it(client, secretary, category, publication):
+    article = draft_by(secretary, category, status=Article.Status.PUBLISHED, published_at=timezone.now())
     revision = services.record_revision(article, secretary)
     client.force_login(secretary)
-    assert client.get(f"{revisions_url(article)}{revision.version}/khoi-phuc/").status_code == 405
+    page = restore_page(client, article, revision.version)
+    assert "Bài này đang hiện trên trang." in page
+    assert "Khôi phục sẽ đổi ngay nội dung bạn đọc thấy" in page
+
+
+def test_restore_of_a_scheduled_article_says_when_it_goes_live(client, secretary, category, publication):
+    at = timezone.now() + timedelta(hours=2)
+    article = draft_by(secretary, category, status=Article.Status.PUBLISHED, published_at=at)
+    revision = services.record_revision(article, secretary)
+    client.force_login(secretary)
+    page = restore_page(client, article, revision.version)
+    assert f"Bài đang Hẹn giờ {timezone.localtime(at):%d/%m/%Y %H:%M}." in page
+    assert "lên trang vào giờ đã hẹn" in page
+
+
+def test_the_restore_question_is_not_shown_to_who_may_not_edit(client, reporter, secretary, category, publication):
+    article = draft_by(secretary, category, status=Article.Status.IN_APPROVAL)
+    revision = services.record_revision(article, secretary)
+    client.force_login(reporter)
+    assert client.get(f"{revisions_url(article)}{revision.version}/khoi-phuc/").status_code == 403
 
 
 def test_a_restore_does_not_publish(secretary, category):
