@@ -18,6 +18,7 @@ from audit.services import Action, record
 from newsroom.paginators import LargeTablePaginator
 
 from . import revisions, services
+from .admin_contributions import ContributionInline, HasContributionsFilter
 from .forms import ArticleAdminForm
 from .models import Article, Category, HomePageStory, Tag
 from .tags import merge_tags
@@ -170,8 +171,9 @@ class ArticleAdmin(admin.ModelAdmin):
         "view_link",
     )
     list_display_links = ("title",)
-    list_filter = ("status", "category", PublishedYearFilter, "published_at")
+    list_filter = ("status", "category", PublishedYearFilter, "published_at", HasContributionsFilter)
     list_select_related = ("category",)
+    inlines = [ContributionInline]
     search_fields = ("title",)  # a trigram index serves it on PostgreSQL (migration 0009)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
     autocomplete_fields = ("category", "featured_image")

@@ -12,6 +12,7 @@ REPORTER = "Phóng viên"
 EDITOR = "Biên tập viên"
 SECRETARY = "Thư ký tòa soạn"
 EDITOR_IN_CHIEF = "Tổng biên tập"
+ACCOUNTANT = "Kế toán"
 
 _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "articles.view_article",
@@ -56,14 +57,29 @@ _READER_FEATURES = [
     for action in ("view", "add", "change", "delete")
 ]
 
+# Authors and their payment details; keep in step with
+# authors/migrations/0002_roles_and_accounts_group.py.
+_SEE_AUTHORS = ["authors.view_author", "authors.view_penname"]
+_EDIT_AUTHORS = _SEE_AUTHORS + [
+    "authors.add_author",
+    "authors.change_author",
+    "authors.add_penname",
+    "authors.change_penname",
+    "authors.delete_penname",
+]
+_PAYMENT_DETAILS = ["authors.view_paymentdetails", "authors.add_paymentdetails", "authors.change_paymentdetails"]
+_DESK_AUTHORS = _EDIT_AUTHORS + ["authors.delete_author"] + _PAYMENT_DETAILS + ["authors.delete_paymentdetails"]
+
 ROLE_PERMISSIONS = {
-    REPORTER: _WRITE,
-    EDITOR: _REVIEW + _MODERATE,
-    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES,
+    REPORTER: _WRITE + _SEE_AUTHORS,
+    EDITOR: _REVIEW + _MODERATE + _EDIT_AUTHORS,
+    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES + _DESK_AUTHORS,
     EDITOR_IN_CHIEF: _DESK
     + _MODERATE_DESK
     + _READER_FEATURES
+    + _DESK_AUTHORS
     + ["articles.delete_category", "newsroom.change_publication"],
+    ACCOUNTANT: _SEE_AUTHORS + _PAYMENT_DETAILS,
 }
 
 ROLE_DESCRIPTIONS = {
@@ -74,4 +90,5 @@ ROLE_DESCRIPTIONS = {
         "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website."
     ),
     EDITOR_IN_CHIEF: _("Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục."),
+    ACCOUNTANT: _("Xem bảng nhuận bút và thông tin thanh toán của cộng tác viên."),
 }

@@ -21,6 +21,10 @@ class AuditEntry(models.Model):
         DELETE = "delete", _("Xóa bài")
         CURATION = "curation", _("Sắp xếp trang chủ")
         PERMISSIONS = "permissions", _("Đổi quyền")
+        MERGE_AUTHORS = "merge_authors", _("Gộp tác giả")
+        ROYALTY_VALUE = "royalty_value", _("Đặt giá trị điểm nhuận bút")
+        ROYALTY_APPROVE = "royalty_approve", _("Duyệt và khóa bảng nhuận bút")
+        ROYALTY_REOPEN = "royalty_reopen", _("Mở lại bảng nhuận bút")
 
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

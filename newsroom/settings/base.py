@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "newsroom",
     "images",
+    "authors",
     "articles",
     "counters",
     "comments",
