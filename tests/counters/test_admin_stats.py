@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from counters.models import ArticleViewCount, DailyViews
 from authors.bylines import Role
+from counters.models import ArticleViewCount, DailyViews
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, ContributionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
