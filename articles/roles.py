@@ -70,16 +70,35 @@ _EDIT_AUTHORS = _SEE_AUTHORS + [
 _PAYMENT_DETAILS = ["authors.view_paymentdetails", "authors.add_paymentdetails", "authors.change_paymentdetails"]
 _DESK_AUTHORS = _EDIT_AUTHORS + ["authors.delete_author"] + _PAYMENT_DETAILS + ["authors.delete_paymentdetails"]
 
+# Royalties; keep in step with royalties/migrations/0002_roles.py.
+_READ_ROYALTIES = [
+    "royalties.view_royaltymonth",
+    "royalties.view_worktype",
+    "royalties.view_coefficient",
+    "royalties.view_grade",
+    "royalties.view_gradechange",
+]
+_GRADE_ROYALTIES = _READ_ROYALTIES + [
+    "royalties.add_royaltymonth",
+    "royalties.change_royaltymonth",
+    "royalties.grade_contribution",
+]
+_ROYALTY_SCALE = [
+    f"royalties.{action}_{model}" for model in ("worktype", "coefficient") for action in ("add", "change", "delete")
+]
+
 ROLE_PERMISSIONS = {
     REPORTER: _WRITE + _SEE_AUTHORS,
     EDITOR: _REVIEW + _MODERATE + _EDIT_AUTHORS,
-    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES + _DESK_AUTHORS,
+    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES + _DESK_AUTHORS + _GRADE_ROYALTIES,
     EDITOR_IN_CHIEF: _DESK
     + _MODERATE_DESK
     + _READER_FEATURES
     + _DESK_AUTHORS
-    + ["articles.delete_category", "newsroom.change_publication"],
-    ACCOUNTANT: _SEE_AUTHORS + _PAYMENT_DETAILS,
+    + _GRADE_ROYALTIES
+    + _ROYALTY_SCALE
+    + ["articles.delete_category", "newsroom.change_publication", "royalties.approve_royaltymonth"],
+    ACCOUNTANT: _SEE_AUTHORS + _PAYMENT_DETAILS + _READ_ROYALTIES,
 }
 
 ROLE_DESCRIPTIONS = {
@@ -87,8 +106,12 @@ ROLE_DESCRIPTIONS = {
     EDITOR: _("Biên tập mọi bài chờ biên tập, trả lại kèm ghi chú, gửi duyệt; duyệt bình luận."),
     SECRETARY: _(
         "Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục; "
-        "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website."
+        "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website; "
+        "quản lý tác giả, chấm nhuận bút, đặt giá trị điểm."
     ),
-    EDITOR_IN_CHIEF: _("Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục."),
+    EDITOR_IN_CHIEF: _(
+        "Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục; "
+        "sửa khung nhuận bút, duyệt, khóa và mở lại bảng nhuận bút tháng."
+    ),
     ACCOUNTANT: _("Xem bảng nhuận bút và thông tin thanh toán của cộng tác viên."),
 }
