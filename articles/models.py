@@ -447,7 +447,9 @@ class Contribution(models.Model):
         max_length=20,
         choices=Role.choices,
         default=Role.AUTHOR,
-        help_text=_("“Tác giả (chỉ in tên)” in tên không kèm vai trò."),
+        help_text=_(
+            "“Tác giả” in tên không kèm vai trò (“Minh Đức”); “Tin”, “Ảnh”… in trước tên (“Tin, ảnh: Quang Long”)."
+        ),
     )
     pen_name = NFCCharField(
         _("bút danh in trên bài"),

@@ -27,7 +27,7 @@ class Role(models.TextChoices):
     hợp)”); ``VIA`` and ``SOURCE`` name where the piece comes from (“Theo
     TTXVN”, “Nguồn: VOV”); the others print before the names (“Tin, ảnh:”)."""
 
-    AUTHOR = "tac-gia", _("Tác giả (chỉ in tên)")
+    AUTHOR = "tac-gia", _("Tác giả")
     TEXT = "bai", _("Bài")
     NEWS = "tin", _("Tin")
     PHOTO = "anh", _("Ảnh")

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             name='Contribution',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('tac-gia', 'Tác giả (chỉ in tên)'), ('bai', 'Bài'), ('tin', 'Tin'), ('anh', 'Ảnh'), ('video', 'Video'), ('do-hoa', 'Đồ họa'), ('thuc-hien', 'Thực hiện'), ('tong-hop', 'Tổng hợp'), ('dich', 'Dịch'), ('theo', 'Theo'), ('nguon', 'Nguồn')], default='tac-gia', help_text='“Tác giả (chỉ in tên)” in tên không kèm vai trò.', max_length=20, verbose_name='vai trò')),
+                ('role', models.CharField(choices=[('tac-gia', 'Tác giả'), ('bai', 'Bài'), ('tin', 'Tin'), ('anh', 'Ảnh'), ('video', 'Video'), ('do-hoa', 'Đồ họa'), ('thuc-hien', 'Thực hiện'), ('tong-hop', 'Tổng hợp'), ('dich', 'Dịch'), ('theo', 'Theo'), ('nguon', 'Nguồn')], default='tac-gia', help_text='“Tác giả” in tên không kèm vai trò (“Minh Đức”); “Tin”, “Ảnh”… in trước tên (“Tin, ảnh: Quang Long”).', max_length=20, verbose_name='vai trò')),
                 ('pen_name', newsroom.fields.NFCCharField(blank=True, help_text='Để trống để in tên hiển thị của tác giả.', max_length=100, verbose_name='bút danh in trên bài')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
                 ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='articles.article', verbose_name='bài viết')),
