@@ -217,7 +217,9 @@ class Grade(models.Model):
         ]
 
     def __str__(self):
-        return _("%(type)s, %(points)s điểm") % {"type": self.work_type.name, "points": self.points}
+        from .money import format_points
+
+        return _("%(type)s, %(points)s điểm") % {"type": self.work_type.name, "points": format_points(self.points)}
 
 
 class GradeChange(models.Model):

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from articles import roles
+from articles.models import Article
 from authors.bylines import Kind, Role
 from royalties import services
 from royalties.models import Grade, GradeChange, RoyaltyMonth
@@ -175,3 +176,30 @@ def test_the_grading_list_queries_do_not_grow(client, secretary, scale, django_a
     # count of articles without contributors
     with django_assert_max_num_queries(10):
         assert client.get(f"/admin/royalties/royaltymonth/{month.pk}/cham/").status_code == 200
+
+
+def test_a_graded_contribution_cannot_be_deleted_from_the_article_form(client, secretary, scale, work):
+    from tests.factories import contribution_forms
+    from tests.workflow.conftest import form_data
+
+    article, news, _photo = work
+    services.grade(news, by=secretary, work_type=scale["tin"], points=3)
+    client.force_login(secretary)
+    data = {**form_data(article), **contribution_forms(article)}
+    index = [k for k, v in data.items() if k.endswith("-id") and v == news.pk][0].split("-")[1]
+    data[f"contributions-{index}-DELETE"] = "on"
+    response = client.post(f"/admin/articles/article/{article.pk}/change/", data)
+    assert response.status_code == 200
+    assert "điểm nhuận bút" in response.content.decode()
+    assert article.contributions.filter(pk=news.pk).exists()
+
+
+def test_a_graded_article_cannot_be_deleted(client, secretary, scale, work):
+    article, news, _photo = work
+    services.grade(news, by=secretary, work_type=scale["tin"], points=3)
+    client.force_login(secretary)
+    response = client.post(f"/admin/articles/article/{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Không thể xóa bài viết" in html and "Tin, 3,00 điểm" in html
+    assert Article.objects.filter(pk=article.pk).exists()
