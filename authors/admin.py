@@ -7,6 +7,7 @@ import re
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
@@ -59,11 +60,18 @@ class AuthorAdmin(admin.ModelAdmin):
     list_select_related = ("user",)
     search_fields = ("search_text",)  # folded names; see get_search_results
     search_help_text = _("Tìm theo tên, bút danh hoặc họ tên thật, gõ có dấu hay không dấu đều được.")
-    autocomplete_fields = ("user", "photo")
+    autocomplete_fields = ("photo",)
     fields = ("name", "real_name", "slug", "kind", "user", "bio", "photo")
     inlines = [PenNameInline, PaymentDetailsInline]
     actions = ["merge_selected"]
     list_per_page = 50
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            # A plain list of the newsroom's accounts: an autocomplete would
+            # need permission to read accounts, which the desk does not have.
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         """Every word, without accents or case, inside one of the names:

@@ -251,3 +251,18 @@ def test_a_reporter_cannot_merge_authors(client):
     assert response.status_code == 200
     assert "Chọn tác giả được giữ lại" not in response.content.decode()
     assert Author.objects.count() == 2
+
+
+def test_the_desk_links_an_author_to_a_newsroom_account(client):
+    author = AuthorFactory(name="Quang Long")
+    reporter = member_of(roles.REPORTER, "phongvien")
+    client.force_login(member_of(roles.SECRETARY, "thuky"))
+    form = client.get(f"/admin/authors/author/{author.pk}/change/").content.decode()
+    assert f'<option value="{reporter.pk}">phongvien</option>' in form
+    no_details = {**PAYMENT_FORM, "payment_details-TOTAL_FORMS": "0"}
+    response = client.post(
+        f"/admin/authors/author/{author.pk}/change/", author_form(author, user=reporter.pk, **no_details)
+    )
+    assert response.status_code == 302
+    author.refresh_from_db()
+    assert author.user == reporter
