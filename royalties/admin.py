@@ -118,13 +118,8 @@ class RoyaltyMonthAdmin(admin.ModelAdmin):
 
     @admin.display(description=_lazy("xem"))
     def links(self, obj):
-        return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
-            reverse("admin:royalties_grading", args=[obj.pk]),
-            _("Chấm điểm"),
-            reverse("admin:royalties_sheet", args=[obj.pk]),
-            _("Bảng nhuận bút"),
-        )
+        # The sheet links on to grading for those who may grade.
+        return format_html('<a href="{}">{}</a>', reverse("admin:royalties_sheet", args=[obj.pk]), _("Bảng nhuận bút"))
 
     def get_urls(self):
         view = self.admin_site.admin_view
