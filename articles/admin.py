@@ -25,6 +25,7 @@ from newsroom.dates import DATETIME_FORMFIELDS
 from newsroom.paginators import LargeTablePaginator
 
 from . import revisions, services, shared
+from .admin_contributions import ContributionInline, HasContributionsFilter
 from .admin_editing import EditingAdminMixin
 from .dashboard import MINE_PARAMETER
 from .forms import ArticleAdminForm
@@ -270,8 +271,9 @@ class ArticleAdmin(CheckedInitialDataMixin, EditingAdminMixin, admin.ModelAdmin)
         "view_link",
     )
     list_display_links = ("title",)
-    list_filter = (StateFilter, MineFilter, "category", PublishedYearFilter, "published_at")
+    list_filter = (StateFilter, MineFilter, "category", PublishedYearFilter, "published_at", HasContributionsFilter)
     list_select_related = ("category",)
+    inlines = [ContributionInline]
     search_fields = ("title",)  # a trigram index serves it on PostgreSQL (migration 0009)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
     autocomplete_fields = ("category", "featured_image")

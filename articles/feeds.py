@@ -8,6 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from authors import bylines
 from newsroom.models import Publication
 
 from .categories import category_tree
@@ -18,7 +19,7 @@ class LatestArticlesFeed(Feed):
     language = "vi"
 
     def items(self):
-        return list(Article.objects.published().for_listing()[: settings.NEWSROOM_FEED_SIZE])
+        return list(Article.objects.published().for_listing().with_contributions()[: settings.NEWSROOM_FEED_SIZE])
 
     def title(self):
         return Publication.load().name
@@ -43,7 +44,9 @@ class LatestArticlesFeed(Feed):
         return item.published_at
 
     def item_author_name(self, item):
-        return item.byline or None
+        """The names of the byline (“Quang Long”), not its roles."""
+        credits = item.credits()
+        return (bylines.text(credits, show_roles=False) if credits else item.byline) or None
 
     def item_categories(self, item):
         return [item.category.name]
@@ -57,7 +60,12 @@ class CategoryFeed(LatestArticlesFeed):
         return category
 
     def items(self, category):
-        return list(Article.objects.published().in_category(category).for_listing()[: settings.NEWSROOM_FEED_SIZE])
+        return list(
+            Article.objects.published()
+            .in_category(category)
+            .for_listing()
+            .with_contributions()[: settings.NEWSROOM_FEED_SIZE]
+        )
 
     def title(self, category):
         return f"{category.name} – {Publication.load().name}"

@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from authors.bylines import Credit, Role
 from newsroom.fields import NFCCharField, NFCTextField
 from newsroom.text import nfc, slugify_vi, unique_slug
 from newsroom.validators import validate_ascii_slug
@@ -37,6 +38,7 @@ RESERVED_SLUGS = frozenset(
         "robots-txt",
         "api",
         "tai-khoan",
+        "tac-gia",
     }
 )
 
@@ -179,6 +181,17 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-id")
         )
 
+    def by_author(self, author):
+        """The articles ``author`` contributed to, each once whatever his roles."""
+        return self.filter(Exists(Contribution.objects.filter(article=OuterRef("pk"), author=author)))
+
+    def with_contributions(self):
+        """Each article's contributions with their authors, in byline order:
+        one query for the lot (``Article.credits()`` reads them)."""
+        return self.prefetch_related(
+            Prefetch("contributions", queryset=Contribution.objects.select_related("author").order_by("position", "id"))
+        )
+
     def featured(self):
         return self.filter(featured_position__isnull=False).order_by("featured_position", "-published_at")
 
@@ -240,7 +253,10 @@ class Article(models.Model):
         _("tác giả"),
         max_length=200,
         blank=True,
-        help_text=_("In ở cuối bài, ví dụ “Tin, ảnh: Quang Long”."),
+        help_text=_(
+            "In ở cuối bài, ví dụ “Tin, ảnh: Quang Long”. Khi bài có danh sách tác giả (bên dưới), "
+            "trang in theo danh sách đó và dòng này được viết lại cho khớp."
+        ),
     )
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -399,6 +415,11 @@ class Article(models.Model):
             return self.featured_image_credit
         return self.featured_image.credit if self.featured_image else ""
 
+    def credits(self):
+        """The byline's credits from the contributions (prefetched by
+        ``with_contributions()``, else one query), with the authors' pages."""
+        return [contribution.credit() for contribution in self.contributions.all()]
+
     @property
     def audio_type(self):
         from .media import audio_content_type
@@ -439,6 +460,63 @@ class Article(models.Model):
         # code paths that skip validation).
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
+
+
+class Contribution(models.Model):
+    """Who made an article, in byline order: one row per author and role
+    (“Tin, ảnh: Quang Long” is two rows), with the pen name printed."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="contributions"
+    )
+    author = models.ForeignKey(
+        "authors.Author", verbose_name=_("tác giả"), on_delete=models.PROTECT, related_name="contributions"
+    )
+    role = models.CharField(
+        _("vai trò"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.AUTHOR,
+        help_text=_(
+            "“Tác giả” in tên không kèm vai trò (“Minh Đức”); “Tin”, “Ảnh”… in trước tên (“Tin, ảnh: Quang Long”)."
+        ),
+    )
+    pen_name = NFCCharField(
+        _("bút danh in trên bài"),
+        max_length=100,
+        blank=True,
+        help_text=_("Để trống để in tên hiển thị của tác giả."),
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("tác giả của bài")
+        verbose_name_plural = _("tác giả của bài")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author", "role"], name="contribution_once"),
+        ]
+        indexes = [models.Index(fields=["author", "article"], name="contribution_author_idx")]
+
+    def __str__(self):
+        return _("%(role)s: %(name)s – “%(title)s”") % {
+            "role": self.get_role_display(),
+            "name": self.printed_name,
+            "title": self.article.title,
+        }
+
+    @property
+    def printed_name(self):
+        return self.pen_name or self.author.name
+
+    def credit(self):
+        return Credit(
+            role=self.role,
+            name=self.printed_name,
+            kind=self.author.kind,
+            url=self.author.get_absolute_url(),
+            key=self.author_id,
+        )
 
 
 class Transition(models.Model):

@@ -12,6 +12,7 @@ REPORTER = "Phóng viên"
 EDITOR = "Biên tập viên"
 SECRETARY = "Thư ký tòa soạn"
 EDITOR_IN_CHIEF = "Tổng biên tập"
+ACCOUNTANT = "Kế toán"
 
 _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "articles.view_article",
@@ -56,14 +57,48 @@ _READER_FEATURES = [
     for action in ("view", "add", "change", "delete")
 ]
 
+# Authors and their payment details; keep in step with
+# authors/migrations/0002_roles_and_accounts_group.py.
+_SEE_AUTHORS = ["authors.view_author", "authors.view_penname"]
+_EDIT_AUTHORS = _SEE_AUTHORS + [
+    "authors.add_author",
+    "authors.change_author",
+    "authors.add_penname",
+    "authors.change_penname",
+    "authors.delete_penname",
+]
+_PAYMENT_DETAILS = ["authors.view_paymentdetails", "authors.add_paymentdetails", "authors.change_paymentdetails"]
+_DESK_AUTHORS = _EDIT_AUTHORS + ["authors.delete_author"] + _PAYMENT_DETAILS + ["authors.delete_paymentdetails"]
+
+# Royalties; keep in step with royalties/migrations/0002_roles.py.
+_READ_ROYALTIES = [
+    "royalties.view_royaltymonth",
+    "royalties.view_worktype",
+    "royalties.view_coefficient",
+    "royalties.view_grade",
+    "royalties.view_gradechange",
+]
+_GRADE_ROYALTIES = _READ_ROYALTIES + [
+    "royalties.add_royaltymonth",
+    "royalties.change_royaltymonth",
+    "royalties.grade_contribution",
+]
+_ROYALTY_SCALE = [
+    f"royalties.{action}_{model}" for model in ("worktype", "coefficient") for action in ("add", "change", "delete")
+]
+
 ROLE_PERMISSIONS = {
-    REPORTER: _WRITE,
-    EDITOR: _REVIEW + _MODERATE,
-    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES,
+    REPORTER: _WRITE + _SEE_AUTHORS,
+    EDITOR: _REVIEW + _MODERATE + _EDIT_AUTHORS,
+    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES + _DESK_AUTHORS + _GRADE_ROYALTIES,
     EDITOR_IN_CHIEF: _DESK
     + _MODERATE_DESK
     + _READER_FEATURES
-    + ["articles.delete_category", "newsroom.change_publication"],
+    + _DESK_AUTHORS
+    + _GRADE_ROYALTIES
+    + _ROYALTY_SCALE
+    + ["articles.delete_category", "newsroom.change_publication", "royalties.approve_royaltymonth"],
+    ACCOUNTANT: _SEE_AUTHORS + _PAYMENT_DETAILS + _READ_ROYALTIES,
 }
 
 ROLE_DESCRIPTIONS = {
@@ -71,7 +106,12 @@ ROLE_DESCRIPTIONS = {
     EDITOR: _("Biên tập mọi bài chờ biên tập, trả lại kèm ghi chú, gửi duyệt; duyệt bình luận."),
     SECRETARY: _(
         "Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục; "
-        "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website."
+        "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website; "
+        "quản lý tác giả, chấm nhuận bút, đặt giá trị điểm."
     ),
-    EDITOR_IN_CHIEF: _("Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục."),
+    EDITOR_IN_CHIEF: _(
+        "Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục; "
+        "sửa khung nhuận bút, duyệt, khóa và mở lại bảng nhuận bút tháng."
+    ),
+    ACCOUNTANT: _("Xem bảng nhuận bút và thông tin thanh toán của cộng tác viên."),
 }

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from authors.bylines import SOURCE_ROLES, Kind
+
 # Characters that could end the <script> element or open a comment in HTML;
 # JSON allows them as \u escapes (the same as Django's json_script).
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -64,10 +66,7 @@ def article_structured_data(article, request, publication, ancestors=()):
         "articleSection": article.category.name,
         "publisher": {"@type": "NewsMediaOrganization", "name": publication.name, "url": home},
     }
-    if article.byline:
-        news["author"] = {"@type": "Person", "name": article.byline}
-    else:
-        news["author"] = {"@type": "Organization", "name": publication.name}
+    news["author"] = authors_structured_data(article, request) or {"@type": "Organization", "name": publication.name}
     image = share_image(article, request)
     if image:
         news["image"] = [image["url"]]
@@ -84,6 +83,39 @@ def article_structured_data(article, request, publication, ancestors=()):
         ],
     }
     return [news, breadcrumb]
+
+
+def authors_structured_data(article, request):
+    """schema.org ``author`` entries: one per person or organisation of the
+    byline, with the author page's address when there is one. Sources
+    (“Theo TTXVN”) are organisations; nobody is named twice."""
+    from .contributions import credits_for
+
+    people = {}
+    for credit in credits_for(article):
+        if credit.identity in people:
+            continue
+        is_organisation = credit.kind == Kind.ORGANISATION or credit.role in SOURCE_ROLES
+        entry = {"@type": "Organization" if is_organisation else "Person", "name": credit.name}
+        if credit.url:
+            entry["url"] = request.build_absolute_uri(credit.url)
+        people[credit.identity] = entry
+    return list(people.values())
+
+
+def author_structured_data(author, request):
+    """``ProfilePage`` of an author page, about a Person or an Organization."""
+    url = request.build_absolute_uri(author.get_absolute_url())
+    entity = {
+        "@type": "Organization" if author.is_organisation else "Person",
+        "name": author.name,
+        "url": url,
+    }
+    if author.bio:
+        entity["description"] = author.bio
+    if author.photo_id:
+        entity["image"] = request.build_absolute_uri(author.photo.rendition_url(SHARE_IMAGE_WIDTH))
+    return {"@context": "https://schema.org", "@type": "ProfilePage", "url": url, "mainEntity": entity}
 
 
 def share_links(url, title):

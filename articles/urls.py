@@ -5,6 +5,7 @@ from django.views.decorators.cache import cache_page
 from newsroom.page_cache import cache_public_page
 
 from . import feeds, views
+from .author_page import AuthorView
 from .sitemaps import SITEMAPS
 
 app_name = "articles"
@@ -39,6 +40,8 @@ urlpatterns = [
         cache_public_page("tag", ("page",))(views.TagView.as_view()),
         name="tag",
     ),
+    # Not cached (yet): issue 16 puts every public page on one contract.
+    re_path(r"^tac-gia/(?P<slug>[a-z0-9-]{1,100})/$", AuthorView.as_view(), name="author"),
     re_path(rf"^{ARTICLE}$", views.ArticleDetailView.as_view(), name="detail"),
     re_path(
         r"^(?P<slug>[a-z0-9-]{1,100})/$",

@@ -100,7 +100,7 @@ class ArticleLookupMixin:
         return user.is_authenticated and user.is_staff and user.has_perm("articles.view_article")
 
     def get_queryset(self):
-        return Article.objects.select_related("category", "featured_image")
+        return Article.objects.select_related("category", "featured_image").with_contributions()
 
     def get_object(self, queryset=None):
         article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])

@@ -24,6 +24,10 @@ class AuditEntry(models.Model):
         IMAGE_TEXT = "image", _("Sửa chú thích ảnh")
         TAG = "tag", _("Sửa từ khóa")
         CATEGORY = "category", _("Sửa chuyên mục")
+        MERGE_AUTHORS = "merge_authors", _("Gộp tác giả")
+        ROYALTY_VALUE = "royalty_value", _("Đặt giá trị điểm nhuận bút")
+        ROYALTY_APPROVE = "royalty_approve", _("Duyệt và khóa bảng nhuận bút")
+        ROYALTY_REOPEN = "royalty_reopen", _("Mở lại bảng nhuận bút")
 
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(

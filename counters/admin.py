@@ -1,5 +1,6 @@
 """“Thống kê lượt xem” in the admin: top articles by window and category,
-totals per category and per byline, one article per day with a small chart
+totals per category and per author (and per byline text for articles
+without contributions), one article per day with a small chart
 (inline SVG, no JavaScript), and CSV exports. Read-only; staff with the
 “xem lượt xem bài viết” permission see it."""
 
@@ -76,6 +77,12 @@ class ViewStatisticsAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             return _csv(
                 f"luot-xem-tac-gia-{days}.csv",
                 [_("Tác giả"), _("Lượt xem")],
+                ((r["name"], r["n"]) for r in stats.per_author(days)),
+            )
+        if export == "dong-tac-gia":
+            return _csv(
+                f"luot-xem-dong-tac-gia-{days}.csv",
+                [_("Dòng tác giả"), _("Lượt xem")],
                 ((r["name"] or _("(không ghi)"), r["n"]) for r in stats.per_byline(days)),
             )
         context = {
@@ -89,6 +96,7 @@ class ViewStatisticsAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             "category": category,
             "top": stats.top_articles(days, category),
             "per_category": stats.per_category(days),
+            "per_author": stats.per_author(days)[:30],
             "per_byline": stats.per_byline(days)[:30],
         }
         return TemplateResponse(request, "admin/counters/statistics.html", context)

@@ -1,14 +1,17 @@
 """Numbers for the admin statistics pages: top articles by window and
-category, totals per category and per byline, one article per day."""
+category, totals per category and per author (articles whose byline is
+still only text: per byline text), one article per day."""
 
 from datetime import timedelta
 
-from django.db.models import F, Sum
+from django.db.models import Exists, F, Func, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.categories import category_tree
-from articles.models import Article
+from articles.models import Article, Contribution
+from authors.models import Author
 
 from .models import ArticleViewCount, DailyViews
 
@@ -47,8 +50,26 @@ def per_category(days):
     return list(_rows(days).values(name=F("article__category__name")).annotate(n=Sum("views")).order_by("-n", "name"))
 
 
+def per_author(days):
+    """Views of each author's articles in the window, most read first: an
+    article counts once for each of its authors, whatever their roles (“Tin,
+    ảnh: Quang Long” is Quang Long's once), and under every name he signs."""
+    articles = Contribution.objects.filter(author=OuterRef(OuterRef("pk"))).values("article_id")
+    views = _rows(days).filter(article_id__in=articles).order_by().annotate(n=Func(F("views"), function="SUM"))
+    return list(
+        Author.objects.annotate(n=Coalesce(Subquery(views.values("n")), 0))
+        .filter(n__gt=0)
+        .order_by("-n", "name")
+        .values("pk", "name", "slug", "n")
+    )
+
+
 def per_byline(days):
-    return list(_rows(days).values(name=F("article__byline")).annotate(n=Sum("views")).order_by("-n", "name"))
+    """Views of the articles without contributions, per text byline."""
+    untold = ~Exists(Contribution.objects.filter(article=OuterRef("article_id")))
+    return list(
+        _rows(days).filter(untold).values(name=F("article__byline")).annotate(n=Sum("views")).order_by("-n", "name")
+    )
 
 
 def article_days(article, days=30):

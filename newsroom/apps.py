@@ -34,6 +34,8 @@ class NewsroomConfig(AppConfig):
             "articles.Category",
             "articles.Tag",
             "articles.TaggedArticle",
+            "articles.Contribution",
+            "authors.Author",
             "comments.Comment",
             "polls.Poll",
             "polls.Option",

@@ -30,6 +30,10 @@ class Theme:
     comments_label: str
     # Báo Bắc Kạn prints the number of comments in the heading: “Bình luận (3)”.
     comments_label_counts: bool = False
+    # Roles before the names in the byline (“Tin, ảnh: Quang Long”), or the
+    # names alone (“Quang Long”, “T.Hòa”) as Báo Bắc Kạn and Lai Châu print
+    # them; sources (“Theo TTXVN”) always show (authors/bylines.py).
+    byline_roles: bool = True
 
     @property
     def base_template(self):
@@ -71,6 +75,7 @@ THEMES = {
             back_to_top_label=_("Lên đầu trang"),
             comments_label=_("Bình luận"),
             comments_label_counts=True,
+            byline_roles=False,
         ),
         Theme(
             key="laichau",
@@ -79,6 +84,7 @@ THEMES = {
             related_label=_("Các bài viết khác"),
             back_to_top_label=_("Top"),
             comments_label=_("Ý kiến bạn đọc"),
+            byline_roles=False,
         ),
     )
 }

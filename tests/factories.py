@@ -6,7 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from articles.models import Article, Category
+from articles.models import Article, Category, Contribution
+from authors.models import Author
 from comments.models import Comment
 
 
@@ -52,6 +53,26 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             self.tags.set(extracted)
 
 
+class AuthorFactory(factory.django.DjangoModelFactory):
+    """A staff reporter unless told otherwise (``kind=Author.Kind.COLLABORATOR``)."""
+
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Phóng viên Số {n}")
+    kind = Author.Kind.REPORTER
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contribution
+
+    article = factory.SubFactory(ArticleFactory)
+    author = factory.SubFactory(AuthorFactory)
+    role = Contribution._meta.get_field("role").default
+    position = factory.Sequence(lambda n: n)
+
+
 class CommentFactory(factory.django.DjangoModelFactory):
     """A pending reader comment; ``approved=True`` makes a published one."""
 
@@ -70,6 +91,27 @@ class CommentFactory(factory.django.DjangoModelFactory):
     status = Comment.Status.PENDING
     replied_at = factory.LazyAttribute(lambda o: timezone.now() if o.reply else None)
     reply = ""
+
+
+def contribution_forms(article=None, rows=()):
+    """What the article form posts for its “Tác giả của bài” list: the
+    existing contributions of ``article`` as they are, then ``rows`` (dicts
+    of author, role, pen_name, position) as new ones."""
+    existing = list(article.contributions.order_by("position", "id")) if article is not None and article.pk else []
+    data = {
+        "contributions-TOTAL_FORMS": str(len(existing) + len(rows)),
+        "contributions-INITIAL_FORMS": str(len(existing)),
+        "contributions-MIN_NUM_FORMS": "0",
+        "contributions-MAX_NUM_FORMS": "1000",
+    }
+    forms = [
+        {"id": c.pk, "author": c.author_id, "role": c.role, "pen_name": c.pen_name, "position": c.position}
+        for c in existing
+    ] + [{"pen_name": "", "position": 0, **row} for row in rows]
+    for i, form in enumerate(forms):
+        for field, value in form.items():
+            data[f"contributions-{i}-{field}"] = value.pk if hasattr(value, "pk") else value
+    return data
 
 
 def role_group(name):

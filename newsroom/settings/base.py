@@ -2,6 +2,7 @@
 laptop and a newsroom's server is read from the environment (see README)."""
 
 import os
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +32,17 @@ def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def env_decimal(name, default, low, high):
+    value = env(name, default)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or not low <= number <= high:
+        raise ImproperlyConfigured(f"{name} must be a number from {low} to {high}, not {value!r}")
+    return number
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
@@ -48,6 +60,7 @@ INSTALLED_APPS = [
     "csp",
     "newsroom",
     "images",
+    "authors",
     "articles",
     "counters",
     "comments",
@@ -55,6 +68,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "polls",
     "links",
+    "royalties",
     "ops",
     "django_tasks",
     "newsroom.tasks_app.TasksDatabaseConfig",  # django_tasks_db, named in Vietnamese
@@ -390,3 +404,11 @@ NEWSROOM_IMAGE_CHILD_SECONDS = int(env("NEWSROOM_IMAGE_CHILD_SECONDS", "120"))
 NEWSROOM_IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 # Article audio (MP3, M4A, OGG), checked by content.
 NEWSROOM_AUDIO_MAX_BYTES = int(env("NEWSROOM_AUDIO_MAX_BYTES", str(60 * 1024 * 1024)))
+
+# Royalties (nhuận bút, docs/royalties.md): personal income tax withheld from a
+# non-staff author's month that reaches the threshold (đồng), at this rate.
+# Today's rule: 10 % on a payment of 2,000,000 đ or more to a non-employee.
+NEWSROOM_ROYALTY_TAX_THRESHOLD = env_decimal("NEWSROOM_ROYALTY_TAX_THRESHOLD", "2000000", 0, 10**12).quantize(
+    Decimal(1)
+)
+NEWSROOM_ROYALTY_TAX_RATE = env_decimal("NEWSROOM_ROYALTY_TAX_RATE", "0.10", 0, 1).quantize(Decimal("0.0001"))

@@ -8,7 +8,7 @@ from articles import roles
 from articles.admin import ArticleAdmin
 from articles.models import Article, Tag
 from newsroom.paginators import LargeTablePaginator
-from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.factories import ArticleFactory, CategoryFactory, UserFactory, contribution_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +41,7 @@ def article_form(category, **overrides):
         "featured_image_caption": "",
         "featured_image_credit": "",
     }
+    data.update(contribution_forms())
     data.update(overrides)
     return data
 

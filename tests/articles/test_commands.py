@@ -163,3 +163,28 @@ def test_the_demo_sidebar_has_a_poll_and_website_links_once(client):
     assert "Sở, ban, ngành" in sidebar and "UBND huyện, thành phố" in sidebar
     assert Poll.objects.filter(in_sidebar=True).count() == 1
     assert Link.objects.count() == 6
+
+
+def test_the_demo_has_authors_collaborators_a_graded_and_an_approved_month(client):
+    from authors.models import Author
+    from royalties.models import RoyaltyMonth
+    from royalties.sheets import sheet_for
+
+    call_command("load_demo", force=True, verbosity=0)
+    # Every readable demo byline became contributions, with the paper's authors.
+    assert not Article.objects.filter(contributions__isnull=True).exclude(byline="").exists()
+    assert Author.objects.get(name="Thu Hòa").pen_names.get().name == "T.Hòa"
+    assert Author.objects.filter(kind=Author.Kind.COLLABORATOR, payment_details__isnull=False).count() >= 3
+    approved, draft = (
+        RoyaltyMonth.objects.get(status=RoyaltyMonth.Status.APPROVED),
+        RoyaltyMonth.objects.get(status=RoyaltyMonth.Status.DRAFT),
+    )
+    assert sheet_for(approved).gross > 0 and approved.approved_by.username == "tongbientap"
+    start, end = draft.period()
+    if Article.objects.published().filter(published_at__gte=start).exists():  # not so on the 1st, early
+        assert draft.grades.exists() and sheet_for(draft).gross == draft.fund
+    # Kế toán reads the sheets; the reporter signs as Quang Long and sees his own.
+    assert client.login(username="ketoan", password="newsroom-demo")
+    assert client.get(f"/admin/royalties/royaltymonth/{approved.pk}/bang/").status_code == 200
+    assert client.login(username="phongvien", password="newsroom-demo")
+    assert "Nhuận bút của tôi" in client.get("/admin/").content.decode()

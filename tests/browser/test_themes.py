@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from articles.contributions import attach_from_byline
 from newsroom.themes import THEMES
 from tests.factories import ArticleFactory, CategoryFactory, CommentFactory
 
@@ -88,6 +89,7 @@ def paper(request, publication):
         featured_position=1,
     )
     CommentFactory.create_batch(2, article=article, approved=True)
+    attach_from_byline(article)  # “Tin, ảnh: Thu Hà”, linking to /tac-gia/thu-ha/
     return {"theme": theme, "article": article, "category": category}
 
 
@@ -121,10 +123,11 @@ def page_urls(paper):
         "category": paper["category"].get_absolute_url(),
         "article": article.get_absolute_url(),
         "print": article.get_print_url(),
+        "author": "/tac-gia/thu-ha/",
     }
 
 
-@pytest.mark.parametrize("page_type", ["home", "category", "article", "print"])
+@pytest.mark.parametrize("page_type", ["home", "category", "article", "print", "author"])
 def test_theme_pages_are_accessible_and_saved_as_screenshots(browser, live_server, paper, page_type):
     theme = paper["theme"]
     url = live_server.url + page_urls(paper)[page_type]

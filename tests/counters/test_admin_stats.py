@@ -1,4 +1,5 @@
-"""Thống kê lượt xem in the admin: windows, categories, bylines, per day, CSV."""
+"""Thống kê lượt xem in the admin: windows, categories, authors (and the
+text bylines of articles without contributions), per day, CSV."""
 
 import csv
 import io
@@ -7,8 +8,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from authors.bylines import Role
 from counters.models import ArticleViewCount, DailyViews
-from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, ContributionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/counters/articleviewcount/"
@@ -25,6 +27,11 @@ def data(publication):
         DailyViews.objects.create(article=article, day=today - timedelta(days=day), views=n)
     for article, n in ((a, 1130), (b, 50), (c, 5)):
         ArticleViewCount.objects.create(article=article, views=n)
+    long, minh_anh = AuthorFactory(name="Quang Long"), AuthorFactory(name="Minh Anh")
+    ContributionFactory(article=a, author=long, role=Role.NEWS)
+    ContributionFactory(article=a, author=long, role=Role.PHOTO)  # his once, whatever his roles
+    ContributionFactory(article=b, author=minh_anh)
+    ContributionFactory(article=b, author=long, role=Role.PHOTO)
     return a, b, c
 
 
@@ -59,7 +66,16 @@ def test_csv_exports(editor_client, data):
     assert articles[0] == ["ID", "Tiêu đề", "Chuyên mục", "Tác giả", "Ngày đăng", "Lượt xem"]
     assert [(r[1], r[5]) for r in articles[1:]] == [("Bầu cử", "130"), ("Bóng đá", "50"), ("'=HYPERLINK(1)", "5")]
     assert rows(editor_client.get(URL + "?cua-so=30&xuat=chuyen-muc"))[1:] == [["Thời sự", "130"], ["Thể thao", "55"]]
-    assert rows(editor_client.get(URL + "?cua-so=0&xuat=tac-gia"))[1:] == [["Quang Long", "1130"], ["Minh Anh", "55"]]
+    # Authors (c has none: its byline is only text, listed apart).
+    assert rows(editor_client.get(URL + "?cua-so=0&xuat=tac-gia"))[1:] == [["Quang Long", "1180"], ["Minh Anh", "50"]]
+    assert rows(editor_client.get(URL + "?cua-so=0&xuat=dong-tac-gia"))[1:] == [["Minh Anh", "5"]]
+
+
+def test_statistics_per_author_link_to_their_pages(editor_client, data):
+    page = editor_client.get(URL + "?cua-so=30").content.decode()
+    authors = page[page.index("stats-authors") : page.index("stats-bylines")]
+    assert authors.index('<a href="/tac-gia/quang-long/">Quang Long</a>') < authors.index("Minh Anh")
+    assert "180" in authors
 
 
 def test_article_page_has_total_chart_and_days(editor_client, data):

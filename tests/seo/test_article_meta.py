@@ -77,7 +77,8 @@ def test_news_article_json_ld(client, article):
     news, breadcrumb = head.json_ld
     assert news["@type"] == "NewsArticle"
     assert news["headline"] == article.title
-    assert news["author"] == {"@type": "Person", "name": "Tin, ảnh: Quang Long"}
+    # The byline's person, not its text (“Tin, ảnh: …” is no one's name).
+    assert news["author"] == [{"@type": "Person", "name": "Quang Long"}]
     assert news["publisher"]["name"] == "Báo Điện Biên Phủ"
     assert news["datePublished"] == article.published_at.isoformat()
     assert news["mainEntityOfPage"]["@id"] == f"http://testserver{article.get_absolute_url()}"

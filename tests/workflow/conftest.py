@@ -4,7 +4,7 @@ from taggit.utils import edit_string_for_tags
 
 from articles import roles
 from articles.models import Article
-from tests.factories import ArticleFactory, CategoryFactory, UserFactory
+from tests.factories import ArticleFactory, CategoryFactory, UserFactory, contribution_forms
 
 
 def member_of(role, username):
@@ -90,6 +90,7 @@ def form_data(article, **overrides):
         from django.utils import timezone
 
         data.update(published_at_fields(timezone.localtime(article.published_at)))
+    data.update(contribution_forms(article))
     data.update(overrides)
     return data
 

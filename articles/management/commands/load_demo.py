@@ -1,5 +1,6 @@
-"""Load the demo newspaper: publication profile, categories, articles with
-images and tags, and one demo account per newsroom role.
+"""Load the demo newspaper: publication profile, categories, authors, articles
+with images, tags and contributions, one demo account per newsroom role, and
+(``load_demo_royalties``) a royalty scale with a graded and an approved month.
 
 Idempotent: what already exists (matched by slug or username) is left as it
 is, so running it twice duplicates nothing and keeps an editor's changes."""
@@ -13,12 +14,15 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from articles import roles
+from articles.contributions import attach_from_byline
 from articles.models import Article, Category
+from authors.models import Author, PaymentDetails, PenName
 from counters.services import seed_view_count
 from images.models import Image
 from images.services import add_image_from_file
@@ -43,6 +47,7 @@ DEMO_ACCOUNTS = [
     ("bientap", "newsroom-demo", roles.EDITOR),
     ("thuky", "newsroom-demo", roles.SECRETARY),
     ("tongbientap", "newsroom-demo", roles.EDITOR_IN_CHIEF),
+    ("ketoan", "newsroom-demo", roles.ACCOUNTANT),
 ]
 
 
@@ -78,16 +83,20 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.load_publication(data["publication"], theme)
             categories = self.load_categories(data["categories"])
+            self.load_authors(data.get("authors", []))
             created = self.load_articles(data["articles"], categories, path.parent / "images")
+            attached = sum(attach_from_byline(a) for a in Article.objects.filter(contributions__isnull=True))
             self.load_poll(data.get("poll"))
             self.load_link_groups(data.get("link_groups", []))
             users = self.load_accounts()
+            self.link_authors(data.get("authors", []))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Tờ báo mẫu: {len(categories)} chuyên mục, {created} bài mới "
-                f"(tổng {Article.objects.count()}), {users} tài khoản mới."
+                f"(tổng {Article.objects.count()}, {attached} bài mới có danh sách tác giả), {users} tài khoản mới."
             )
         )
+        call_command("load_demo_royalties", stdout=self.stdout)
         self.stdout.write("Tài khoản mẫu (tên đăng nhập / mật khẩu):")
         for username, password, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username} / {password}  ({role or 'quản trị'})")
@@ -125,6 +134,34 @@ class Command(BaseCommand):
             group, _ = LinkGroup.objects.get_or_create(name=row["name"], defaults={"position": position})
             for link_position, (title, url) in enumerate(row["links"]):
                 group.links.get_or_create(url=url, defaults={"title": title, "position": link_position})
+
+    def load_authors(self, rows):
+        """The paper's reporters, editors and collaborators (with payment
+        details), so that bylines find them. An author the byline migration
+        already made (no real name yet) gets the demo's details too."""
+        for row in rows:
+            author, created = Author.objects.get_or_create(name=row["name"], defaults={"kind": row["kind"]})
+            if not (created or not author.real_name):
+                continue
+            author.kind = row["kind"]
+            author.real_name = row.get("real_name", "")
+            author.bio = row.get("bio", "")
+            author.save()
+            for name in row.get("pen_names", []):
+                PenName.objects.get_or_create(author=author, name=name)
+            if row.get("payment"):
+                PaymentDetails.objects.get_or_create(author=author, defaults=row["payment"])
+            author.update_search_text()
+
+    def link_authors(self, rows):
+        """A demo account signs as an author (phongvien is Quang Long), so
+        “Nhuận bút của tôi” has something to show."""
+        User = get_user_model()
+        for row in rows:
+            if row.get("user"):
+                user = User.objects.filter(username=row["user"]).first()
+                if user is not None and not Author.objects.filter(user=user).exists():
+                    Author.objects.filter(name=row["name"], user__isnull=True).update(user=user)
 
     def load_categories(self, rows):
         categories = {}
