@@ -24,6 +24,7 @@ RESERVED_SLUGS = frozenset(
     {
         "admin",
         "ban-in",
+        "bao-in",
         "tu-khoa",
         "doc-nhieu",
         "luot-xem",

@@ -12,6 +12,7 @@ REPORTER = "Phóng viên"
 EDITOR = "Biên tập viên"
 SECRETARY = "Thư ký tòa soạn"
 EDITOR_IN_CHIEF = "Tổng biên tập"
+LAYOUT = "Trình bày"  # the print edition's layout desk; editions/migrations/0003_layout_role.py
 
 _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "articles.view_article",
@@ -56,14 +57,31 @@ _READER_FEATURES = [
     for action in ("view", "add", "change", "delete")
 ]
 
+# The print edition (Báo in); keep in step with editions/migrations/0003_layout_role.py.
+_PRINT = [
+    "editions.view_edition",
+    "editions.view_issue",
+    "editions.add_issue",
+    "editions.change_issue",
+    "editions.delete_issue",
+    "editions.publish_issue",
+    "editions.view_printedarticle",
+    "editions.add_printedarticle",
+    "editions.change_printedarticle",
+    "editions.delete_printedarticle",
+]
+_PRINT_DESK = _PRINT + ["editions.add_edition", "editions.change_edition", "editions.delete_edition"]
+
 ROLE_PERMISSIONS = {
     REPORTER: _WRITE,
     EDITOR: _REVIEW + _MODERATE,
-    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES,
+    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES + _PRINT_DESK,
     EDITOR_IN_CHIEF: _DESK
     + _MODERATE_DESK
     + _READER_FEATURES
+    + _PRINT_DESK
     + ["articles.delete_category", "newsroom.change_publication"],
+    LAYOUT: _PRINT + ["articles.view_article"],
 }
 
 ROLE_DESCRIPTIONS = {
@@ -71,7 +89,9 @@ ROLE_DESCRIPTIONS = {
     EDITOR: _("Biên tập mọi bài chờ biên tập, trả lại kèm ghi chú, gửi duyệt; duyệt bình luận."),
     SECRETARY: _(
         "Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục; "
-        "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website."
+        "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website; "
+        "tải lên và xuất bản báo in, quản lý các ấn phẩm báo in."
     ),
     EDITOR_IN_CHIEF: _("Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục."),
+    LAYOUT: _("Tải lên, xuất bản và gỡ các số báo in; gắn bài trên mạng với trang báo in."),
 }

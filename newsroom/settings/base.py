@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "polls",
     "links",
+    "editions",
     "ops",
     "django_tasks",
     "django_tasks_db",
@@ -341,3 +342,12 @@ NEWSROOM_IMAGE_MAX_PIXELS = int(env("NEWSROOM_IMAGE_MAX_PIXELS", "50000000"))  #
 NEWSROOM_IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 # Article audio (MP3, M4A, OGG), checked by content.
 NEWSROOM_AUDIO_MAX_BYTES = int(env("NEWSROOM_AUDIO_MAX_BYTES", str(60 * 1024 * 1024)))
+
+# The print edition (editions app, docs/print-edition.md): limits of an
+# issue's upload (all its PDFs together), checked before and while it is
+# processed in the background; the child process that renders it may use at
+# most this much memory (address space) and time.
+NEWSROOM_PRINT_MAX_BYTES = int(env("NEWSROOM_PRINT_MAX_BYTES", str(50 * 1024 * 1024)))
+NEWSROOM_PRINT_MAX_PAGES = int(env("NEWSROOM_PRINT_MAX_PAGES", "100"))
+NEWSROOM_PRINT_MEMORY_MB = int(env("NEWSROOM_PRINT_MEMORY_MB", "2048"))
+NEWSROOM_PRINT_TIMEOUT = int(env("NEWSROOM_PRINT_TIMEOUT", "900"))
