@@ -53,12 +53,13 @@ def _natural_key(name):
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
 
 
-def stage_upload(issue, files, *, by=None):
+def stage_upload(issue, files, *, by=None, queue=True):
     """Keep ``files`` (uploaded PDFs: one for the whole issue, or one per
     page, put in order by their names) for the background processing and
-    queue it once the transaction commits. An earlier upload still waiting
-    is dropped. The issue's current pages stay as they are until the new
-    ones are ready."""
+    queue it once the transaction commits (``queue=False``: the caller runs
+    ``process_issue`` itself, as the demo loader does). An earlier upload
+    still waiting is dropped. The issue's current pages stay as they are
+    until the new ones are ready. Returns the upload's token."""
     from . import tasks
 
     files = sorted(files, key=lambda f: _natural_key(f.name))
@@ -85,7 +86,8 @@ def stage_upload(issue, files, *, by=None):
                 transaction.on_commit(
                     lambda: shutil.rmtree(media_path(f"{UPLOAD_ROOT}/{previous}"), ignore_errors=True)
                 )
-            transaction.on_commit(lambda: tasks.process_issue.enqueue(issue.pk, token))
+            if queue:
+                transaction.on_commit(lambda: tasks.process_issue.enqueue(issue.pk, token))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
