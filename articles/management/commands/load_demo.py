@@ -43,6 +43,7 @@ DEMO_ACCOUNTS = [
     ("bientap", "newsroom-demo", roles.EDITOR),
     ("thuky", "newsroom-demo", roles.SECRETARY),
     ("tongbientap", "newsroom-demo", roles.EDITOR_IN_CHIEF),
+    ("trinhbay", "newsroom-demo", roles.LAYOUT),
 ]
 
 
