@@ -161,8 +161,8 @@ def _fail(issue_id, token, message):
 
 @transaction.atomic
 def _install(issue_id, token, files_dir, pages, pdf_name):
-    issue = Issue.objects.select_for_update().get(pk=issue_id)
-    if issue.upload_token != token:
+    issue = Issue.objects.select_for_update().filter(pk=issue_id).first()
+    if issue is None or issue.upload_token != token:  # deleted, or a newer upload came
         raise _Superseded
     old_dir = issue.files_dir
     issue.pages.all().delete()

@@ -153,3 +153,20 @@ def test_an_upload_replaced_before_it_ran_does_nothing(db, media, django_capture
     issue.refresh_from_db()
     assert issue.page_count == 2
     assert not (media / services.UPLOAD_ROOT).exists() or files_under(media / services.UPLOAD_ROOT) == []
+
+
+def test_an_issue_deleted_while_its_pages_were_made_leaves_no_files(db, media, monkeypatch):
+    from editions import processing, services
+
+    issue = IssueFactory()
+    token = services.stage_upload(issue, [pdf_upload(pdfs.vietnamese_issue(1))], queue=False)
+    real_run = processing.run
+
+    def run_then_delete(*args, **kwargs):
+        result = real_run(*args, **kwargs)
+        Issue.objects.filter(pk=issue.pk).delete()  # the desk deleted it meanwhile
+        return result
+
+    monkeypatch.setattr(processing, "run", run_then_delete)
+    assert services.process_issue(issue.pk, token) == "superseded"
+    assert files_under(media) == []
