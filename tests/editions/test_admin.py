@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from articles import roles
 from articles.models import Article
 from audit.models import AuditEntry
-from editions.models import Issue, PrintedArticle
+from editions.models import Edition, Issue, PrintedArticle
 from tests.factories import ArticleFactory, CategoryFactory, EditionFactory, IssueFactory, UserFactory, printed_issue
 
 from . import pdfs
@@ -271,3 +271,33 @@ def test_deleting_an_issue_removes_its_files(layout, media, publication, django_
         layout.post(f"/admin/editions/issue/{issue.pk}/delete/", {"post": "yes"})
     assert not Issue.objects.exists()
     assert files_under(media) == []
+
+
+def test_the_issue_list_shows_processing_and_finds_a_number(layout, publication):
+    printed_issue(number=1234, date=date(2026, 12, 4))
+    failed = IssueFactory(number=1235, date=date(2026, 12, 5))
+    Issue.objects.filter(pk=failed.pk).update(processing=Issue.Processing.FAILED, processing_error="Tệp PDF bị hỏng.")
+    page = layout.get("/admin/editions/issue/").content.decode()
+    assert "04/12/2026" in page and "Đã xử lý xong" in page
+    assert "Lỗi: Tệp PDF bị hỏng." in page
+    found = layout.get("/admin/editions/issue/?q=1235").content.decode()
+    assert "05/12/2026" in found and "04/12/2026" not in found
+
+
+def test_the_desk_adds_an_edition_with_a_vietnamese_slug(client):
+    client.force_login(member_of(roles.SECRETARY, "thuky"))
+    response = client.post(
+        "/admin/editions/edition/add/",
+        {"name": "Báo in vùng cao", "slug": "", "schedule": "Hai kỳ mỗi tháng", "position": "2", "digest_category": ""},
+    )
+    assert response.status_code == 302
+    assert Edition.objects.get().slug == "bao-in-vung-cao"
+
+
+def test_an_edition_may_not_take_a_reserved_path(client):
+    client.force_login(member_of(roles.SECRETARY, "thuky"))
+    response = client.post(
+        "/admin/editions/edition/add/",
+        {"name": "Tìm kiếm", "slug": "tim-kiem", "schedule": "", "position": "0", "digest_category": ""},
+    )
+    assert "Đường dẫn “tim-kiem” đã dành cho trang khác của báo in." in response.content.decode()

@@ -214,3 +214,11 @@ def test_page_viewer_queries_are_few(client, issue, django_assert_max_num_querie
     client.get(issue.page_url(2))
     with django_assert_max_num_queries(4):  # issue, page, its articles
         assert client.get(issue.page_url(2)).status_code == 200
+
+
+def test_a_category_named_bao_in_does_not_hide_the_print_edition(client, issue):
+    from tests.factories import CategoryFactory
+
+    category = CategoryFactory(name="Báo in")
+    assert category.slug == "bao-in-tin"
+    assert "Đọc báo in" in html(client.get("/bao-in/"))
