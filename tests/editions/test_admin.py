@@ -5,13 +5,20 @@ to pages and the “Điểm báo in” draft."""
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group
 
 from articles import roles
 from articles.models import Article
 from audit.models import AuditEntry
 from editions.models import Edition, Issue, PrintedArticle
-from tests.factories import ArticleFactory, CategoryFactory, EditionFactory, IssueFactory, UserFactory, printed_issue
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    EditionFactory,
+    IssueFactory,
+    UserFactory,
+    printed_issue,
+    role_group,
+)
 
 from . import pdfs
 from .conftest import files_under, pdf_upload
@@ -23,7 +30,7 @@ ADD_URL = "/admin/editions/issue/add/"
 
 def member_of(role, username):
     user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(role_group(role))
     return user
 
 

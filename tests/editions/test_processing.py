@@ -170,3 +170,24 @@ def test_an_issue_deleted_while_its_pages_were_made_leaves_no_files(db, media, m
     monkeypatch.setattr(processing, "run", run_then_delete)
     assert services.process_issue(issue.pk, token) == "superseded"
     assert files_under(media) == []
+
+
+def test_the_database_queue_and_its_worker_process_an_upload(transactional_db, media, settings):
+    """As on a server: the save queues a task in the database; nothing is
+    processed until `manage.py db_worker` takes it (the worker closes its
+    database connections between tasks: a transactional test)."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from editions import services
+
+    # django-tasks builds its backends again when TASKS changes.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    issue = IssueFactory()
+    services.stage_upload(issue, [pdf_upload(pdfs.vietnamese_issue(1))])  # committed at once: the task is queued
+    issue.refresh_from_db()
+    assert issue.processing == Issue.Processing.QUEUED
+    assert DBTaskResult.objects.get().task_path == "editions.tasks.process_issue"
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    issue.refresh_from_db()
+    assert issue.processing == Issue.Processing.DONE and issue.page_count == 1
