@@ -38,7 +38,7 @@ def test_page_images_show_what_the_pdf_draws(db, media, upload):
 
 
 def test_the_whole_issue_pdf_is_kept_for_download(db, media, upload):
-    data = pdfs.vietnamese_issue(2)
+    data = pdfs.vietnamese_issue(1)
     issue = upload(IssueFactory(), data)
     assert (media / issue.pdf_name).read_bytes() == data
     assert issue.pdf_bytes == len(data)
@@ -122,22 +122,22 @@ def test_processing_that_takes_too_long_is_stopped(db, media, upload, settings):
 def test_a_failed_new_upload_keeps_the_pages_readers_have(db, media, upload):
     from editions import services
 
-    issue = upload(IssueFactory(), pdfs.vietnamese_issue(2))
+    issue = upload(IssueFactory(), pdfs.vietnamese_issue(1))
     services.publish(issue, by=None)
     before = files_under(media)
     issue = upload(issue, pdfs.encrypted())
     assert issue.processing == Issue.Processing.FAILED
-    assert issue.status == Issue.Status.PUBLISHED and issue.page_count == 2 and issue.pages.count() == 2
+    assert issue.status == Issue.Status.PUBLISHED and issue.page_count == 1 and issue.pages.count() == 1
     assert files_under(media) == before
 
 
 def test_a_new_upload_replaces_the_pages_and_removes_the_old_files(db, media, upload):
-    issue = upload(IssueFactory(), pdfs.vietnamese_issue(2))
+    issue = upload(IssueFactory(), pdfs.vietnamese_issue(1))
     old_dir = issue.files_dir
-    issue = upload(issue, pdfs.vietnamese_issue(3))
-    assert issue.page_count == 3 and issue.pages.count() == 3
+    issue = upload(issue, pdfs.vietnamese_issue(2))
+    assert issue.page_count == 2 and issue.pages.count() == 2
     assert issue.files_dir != old_dir and not (media / old_dir).exists()
-    assert len(files_under(media)) == 1 + 3 * 6  # the PDF and six images a page
+    assert len(files_under(media)) == 1 + 2 * 6  # the PDF and six images a page
 
 
 def test_an_upload_replaced_before_it_ran_does_nothing(db, media, django_capture_on_commit_callbacks):
@@ -145,13 +145,13 @@ def test_an_upload_replaced_before_it_ran_does_nothing(db, media, django_capture
 
     issue = IssueFactory()
     with django_capture_on_commit_callbacks() as queued:
-        first = services.stage_upload(issue, [pdf_upload(pdfs.vietnamese_issue(1))])
-        services.stage_upload(issue, [pdf_upload(pdfs.vietnamese_issue(2))])
+        first = services.stage_upload(issue, [pdf_upload(pdfs.vietnamese_issue(2))])
+        services.stage_upload(issue, [pdf_upload(pdfs.vietnamese_issue(1))])
     assert services.process_issue(issue.pk, first) == "superseded"
     for callback in queued:
         callback()
     issue.refresh_from_db()
-    assert issue.page_count == 2
+    assert issue.page_count == 1
     assert not (media / services.UPLOAD_ROOT).exists() or files_under(media / services.UPLOAD_ROOT) == []
 
 
