@@ -130,3 +130,10 @@ def test_sitemap_lists_the_issue_pages(client, issue):
 def test_sitemap_sections_not_registered_are_404(client, publication):
     assert client.get("/sitemap-khong-co.xml").status_code == 404
     assert client.get("/sitemap-news.xml").status_code == 200
+
+
+def test_printed_pages_show_on_the_first_page_of_article_results_only(client, issue):
+    for n in range(16):
+        ArticleFactory(title=f"Điện Biên hôm nay số {n}")
+    assert 'class="printed-results"' in client.get("/tim-kiem/?q=dien+bien").content.decode()
+    assert 'class="printed-results"' not in client.get("/tim-kiem/?q=dien+bien&page=2").content.decode()
