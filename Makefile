@@ -63,6 +63,7 @@ axe: $(AXE)
 demo: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo $(DEMO_ARGS)
+	$(MANAGE) load_demo_print
 
 # The background worker (printed issues, videos: docs/operations.md) runs
 # beside the web server and stops with it.

@@ -25,6 +25,7 @@ RESERVED_SLUGS = frozenset(
     {
         "admin",
         "ban-in",
+        "bao-in",
         "tu-khoa",
         "doc-nhieu",
         "luot-xem",

@@ -13,6 +13,7 @@ EDITOR = "Biên tập viên"
 SECRETARY = "Thư ký tòa soạn"
 EDITOR_IN_CHIEF = "Tổng biên tập"
 ACCOUNTANT = "Kế toán"
+LAYOUT = "Trình bày"  # the print edition's layout desk; editions/migrations/0003_layout_role.py
 
 _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "articles.view_article",
@@ -87,18 +88,35 @@ _ROYALTY_SCALE = [
     f"royalties.{action}_{model}" for model in ("worktype", "coefficient") for action in ("add", "change", "delete")
 ]
 
+# The print edition (Báo in); keep in step with editions/migrations/0003_layout_role.py.
+_PRINT = [
+    "editions.view_edition",
+    "editions.view_issue",
+    "editions.add_issue",
+    "editions.change_issue",
+    "editions.delete_issue",
+    "editions.publish_issue",
+    "editions.view_printedarticle",
+    "editions.add_printedarticle",
+    "editions.change_printedarticle",
+    "editions.delete_printedarticle",
+]
+_PRINT_DESK = _PRINT + ["editions.add_edition", "editions.change_edition", "editions.delete_edition"]
+
 ROLE_PERMISSIONS = {
     REPORTER: _WRITE + _SEE_AUTHORS,
     EDITOR: _REVIEW + _MODERATE + _EDIT_AUTHORS,
-    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES + _DESK_AUTHORS + _GRADE_ROYALTIES,
+    SECRETARY: _DESK + _MODERATE_DESK + _READER_FEATURES + _PRINT_DESK + _DESK_AUTHORS + _GRADE_ROYALTIES,
     EDITOR_IN_CHIEF: _DESK
     + _MODERATE_DESK
     + _READER_FEATURES
+    + _PRINT_DESK
     + _DESK_AUTHORS
     + _GRADE_ROYALTIES
     + _ROYALTY_SCALE
     + ["articles.delete_category", "newsroom.change_publication", "royalties.approve_royaltymonth"],
     ACCOUNTANT: _SEE_AUTHORS + _PAYMENT_DETAILS + _READ_ROYALTIES,
+    LAYOUT: _PRINT + ["articles.view_article"],
 }
 
 ROLE_DESCRIPTIONS = {
@@ -107,11 +125,12 @@ ROLE_DESCRIPTIONS = {
     SECRETARY: _(
         "Duyệt, xuất bản, hẹn giờ, gỡ bài, sắp xếp trang chủ, quản lý chuyên mục; "
         "duyệt và xóa bình luận, sửa danh sách từ bị chặn; quản lý thăm dò ý kiến và liên kết website; "
-        "quản lý tác giả, chấm nhuận bút, đặt giá trị điểm."
+        "quản lý tác giả, chấm nhuận bút, đặt giá trị điểm; tải lên và xuất bản báo in, quản lý các ấn phẩm báo in."
     ),
     EDITOR_IN_CHIEF: _(
         "Như Thư ký tòa soạn, thêm sửa thông tin tờ báo và xóa chuyên mục; "
         "sửa khung nhuận bút, duyệt, khóa và mở lại bảng nhuận bút tháng."
     ),
     ACCOUNTANT: _("Xem bảng nhuận bút và thông tin thanh toán của cộng tác viên."),
+    LAYOUT: _("Tải lên, xuất bản và gỡ các số báo in; gắn bài trên mạng với trang báo in."),
 }

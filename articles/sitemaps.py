@@ -52,3 +52,9 @@ class TagSitemap(Sitemap):
 
 
 SITEMAPS = {"articles": ArticleSitemap, "categories": CategorySitemap, "tags": TagSitemap}
+
+
+def register(section, sitemap):
+    """An app above this one adds its section (``/sitemap-<section>.xml``,
+    listed in the index) from its AppConfig.ready(): the print edition's issues."""
+    SITEMAPS[section] = sitemap

@@ -25,13 +25,13 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
         name="sitemap_index",
     ),
+    path("sitemap-news.xml", views.news_sitemap, name="sitemap_news"),
     re_path(
-        r"^sitemap-(?P<section>articles|categories|tags)\.xml$",
+        r"^sitemap-(?P<section>[a-z-]{1,40})\.xml$",  # a section of SITEMAPS (sitemaps.register), else 404
         cache_page(300)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
-    path("sitemap-news.xml", views.news_sitemap, name="sitemap_news"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("tim-kiem/", cache_public_page("search", ("q", "page"))(views.SearchView.as_view()), name="search"),
     path("doc-nhieu/", cache_public_page("most-read", ("trong",))(views.MostReadView.as_view()), name="most_read"),

@@ -27,6 +27,7 @@ if settings.NEWSROOM_SERVE_MEDIA:
 
 urlpatterns.append(path("", include("comments.urls")))
 urlpatterns.append(path("", include("polls.urls")))
+urlpatterns.append(path("", include("editions.urls")))  # /bao-in/…, before the category pages
 urlpatterns.append(path("", include("articles.urls")))
 
 handler400 = "newsroom.views.bad_request"

@@ -4,7 +4,8 @@
 # if missing) on 127.0.0.1 in front of `make serve`, then checks that
 #   - an anonymous page is public for a short time and the second request is a cache HIT,
 #   - a logged-in editor (session cookie) is never served from the cache nor stored,
-#   - the counted article page (it sets a cookie) is never stored.
+#   - the counted article page (it sets a cookie) is never stored,
+#   - a printed issue's PDF is a sandboxed download, uploads in processing are never served.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP_PORT=${APP_PORT:-8920}
@@ -31,7 +32,8 @@ trap cleanup EXIT
 # The production-like server (SQLite demo unless DATABASE_URL says otherwise).
 setsid make serve PORT="$APP_PORT" >"$WORK/serve.log" 2>&1 &
 APP_PGID=$!
-for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/" && break; sleep 0.5; done
+# A fresh clone builds the demo first, its printed issues included: up to two minutes.
+for _ in $(seq 240); do curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/" && break; sleep 0.5; done
 curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/" || { cat "$WORK/serve.log"; fail "make serve did not start"; }
 
 # The documented file, pointed at this app server, port and a scratch cache.
@@ -131,4 +133,18 @@ fi
 # Slow clients (slowloris) for 30 s: nginx holds them, pages still answer.
 "$PY" scripts/slowloris.py "$NGINX_PORT" 200 30 || fail "200 slow clients kept nginx from answering"
 echo "ok  200 slow clients: every page still answered"
+# 4. The print edition's files: an issue's PDF only as a sandboxed download;
+# the folders of uploads being processed never served.
+PDF=$(cd media && find bao-in -name '*.pdf' -not -path '*/.*' 2>/dev/null | head -1 || true)
+if [ -n "$PDF" ]; then
+    pdf=$(curl -fs -D - -o /dev/null "$BASE/media/$PDF")
+    echo "$pdf" | header Content-Disposition | grep -q "^attachment" || fail "$PDF is not served as a download"
+    echo "$pdf" | header Content-Security-Policy | grep -q "sandbox" || fail "$PDF has no sandboxing CSP"
+    echo "ok  printed issue /media/$PDF: attachment, sandboxed"
+fi
+mkdir -p media/bao-in/.tai-len/check-nginx && echo "%PDF-" >media/bao-in/.tai-len/check-nginx/001.pdf
+code=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/media/bao-in/.tai-len/check-nginx/001.pdf")
+rm -rf media/bao-in/.tai-len/check-nginx
+[ "$code" = 404 ] || fail "an upload waiting for processing was served (HTTP $code)"
+echo "ok  uploads being processed: 404"
 echo "nginx configuration OK"

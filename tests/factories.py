@@ -144,3 +144,90 @@ def library_image(
     PILImage.new("RGB", (width, height), (40, 120, 90)).save(data, "JPEG")
     data.seek(0)
     return add_image_from_file(data, original_filename="ruong-lua.jpg", caption=caption, credit=credit, **fields)
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "editions.Edition"
+        django_get_or_create = ("name",)
+
+    name = "Báo in hằng ngày"
+    schedule = "Thứ Hai, Thứ Tư, Thứ Sáu hằng tuần"
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    """An issue without pages or files (an upload not processed yet);
+    ``printed_issue()`` makes one with its pages."""
+
+    class Meta:
+        model = "editions.Issue"
+
+    edition = factory.SubFactory(EditionFactory)
+    number = factory.Sequence(lambda n: 1200 + n)
+    date = factory.Sequence(lambda n: timezone.localdate() - timedelta(days=n + 1))
+
+
+def printed_issue(pages=4, published=True, texts=None, **fields):
+    """An issue with ``pages`` pages as the processing leaves it: rows,
+    page images (small, but real WebP and JPEG files under MEDIA_ROOT) and
+    a PDF. ``texts`` gives each page's text. Much faster than processing a
+    PDF, for tests of what readers see."""
+    import secrets
+
+    from django.conf import settings
+
+    from editions.models import PAGE_FORMATS, PAGE_WIDTHS, Issue, Page
+    from editions.samples import SamplePage, make_pdf
+    from newsroom.text import fold
+
+    issue = IssueFactory(**fields)
+    files_dir = f"bao-in/{issue.edition.slug}/{issue.date.year}/{issue.number}-{secrets.token_hex(8)}"
+    folder = settings.MEDIA_ROOT / files_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = texts or [f"Trang {n}: tin tức Điện Biên Phủ." for n in range(1, pages + 1)]
+    for number in range(1, pages + 1):
+        for size in PAGE_WIDTHS:
+            for extension in PAGE_FORMATS:
+                name = Page.image_name(files_dir, number, size, extension)
+                (settings.MEDIA_ROOT / name).write_bytes(_page_image(size, extension))
+        text = texts[number - 1]
+        Page.objects.create(issue=issue, number=number, width=2000, height=2800, text=text, search_text=fold(text))
+    pdf = make_pdf([SamplePage(lines=[t]) for t in texts])
+    (folder / "bao-in.pdf").write_bytes(pdf)
+    Issue.objects.filter(pk=issue.pk).update(
+        files_dir=files_dir,
+        pdf_name=f"{files_dir}/bao-in.pdf",
+        pdf_bytes=len(pdf),
+        page_count=pages,
+        cover_width=2000,
+        cover_height=2800,
+        processing=Issue.Processing.DONE,
+        status=Issue.Status.PUBLISHED if published else Issue.Status.DRAFT,
+        published_at=timezone.now() - timedelta(minutes=5) if published else None,
+    )
+    issue.refresh_from_db()
+    return issue
+
+
+_PAGE_IMAGES = {}
+
+
+def _page_image(size, extension):
+    """A light-grey page with a dark band (a headline), at the width of
+    ``size`` scaled down ten times: real image bytes, quick to make."""
+    key = (size, extension)
+    if key not in _PAGE_IMAGES:
+        import io
+
+        from PIL import Image as PILImage
+        from PIL import ImageDraw
+
+        from editions.models import PAGE_WIDTHS
+
+        width = max(24, PAGE_WIDTHS[size] // 10)
+        image = PILImage.new("RGB", (width, round(width * 1.4)), (236, 236, 230))
+        ImageDraw.Draw(image).rectangle((2, 2, width - 3, width // 6), fill=(60, 60, 60))
+        out = io.BytesIO()
+        image.save(out, "WEBP" if extension == "webp" else "JPEG")
+        _PAGE_IMAGES[key] = out.getvalue()
+    return _PAGE_IMAGES[key]

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "polls",
     "links",
     "royalties",
+    "editions",
     "ops",
     "django_tasks",
     "newsroom.tasks_app.TasksDatabaseConfig",  # django_tasks_db, named in Vietnamese
@@ -412,3 +413,11 @@ NEWSROOM_ROYALTY_TAX_THRESHOLD = env_decimal("NEWSROOM_ROYALTY_TAX_THRESHOLD", "
     Decimal(1)
 )
 NEWSROOM_ROYALTY_TAX_RATE = env_decimal("NEWSROOM_ROYALTY_TAX_RATE", "0.10", 0, 1).quantize(Decimal("0.0001"))
+# The print edition (editions app, docs/print-edition.md): limits of an
+# issue's upload (all its PDFs together), checked before and while it is
+# processed in the background; the child process that renders it may use at
+# most this much memory (address space) and time.
+NEWSROOM_PRINT_MAX_BYTES = int(env("NEWSROOM_PRINT_MAX_BYTES", str(50 * 1024 * 1024)))
+NEWSROOM_PRINT_MAX_PAGES = int(env("NEWSROOM_PRINT_MAX_PAGES", "100"))
+NEWSROOM_PRINT_MEMORY_MB = int(env("NEWSROOM_PRINT_MEMORY_MB", "2048"))
+NEWSROOM_PRINT_TIMEOUT = int(env("NEWSROOM_PRINT_TIMEOUT", "900"))

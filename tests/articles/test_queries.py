@@ -77,26 +77,27 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
     # article, its tags, its contributions (with their authors), count the
     # view, the approved comments (one query with the newsroom's replies,
     # whatever their number), related, sidebar latest, featured (most read,
-    # poll and links come from the home page's cache).
+    # poll and links come from the home page's cache), the print edition's
+    # pages it was printed on ({% printed_in %}).
     # Counting is one statement on PostgreSQL (a CTE upserts today's bucket
     # and the total); SQLite has no data-modifying CTE, so there the bucket
     # upsert is one fixed extra query.
-    with django_assert_num_queries(7 + COUNTING):
+    with django_assert_num_queries(8 + COUNTING):
         assert client.get(article.get_absolute_url()).status_code == 200
     # Warm, another reader: the whole page comes from the page cache; only
     # his view is counted (newsroom/page_cache.py).
     with django_assert_num_queries(0 + COUNTING):
         assert Client(HTTP_USER_AGENT=BROWSER_UA).get(article.get_absolute_url()).status_code == 200
     # A reader whose page is his own (here: he voted in a poll) skips the page
-    # cache: the article, its tags, contributions and comments run; related
+    # cache: the article, its tags, contributions, comments and printed pages run; related
     # stories, the body and the sidebar are cached fragments.
     voter = Client(HTTP_USER_AGENT=BROWSER_UA)
     voter.cookies["poll-1"] = "signed"
-    with django_assert_num_queries(4 + COUNTING):
+    with django_assert_num_queries(5 + COUNTING):
         assert voter.get(article.get_absolute_url()).status_code == 200
     # Another article (a reader walking the archive): its own rows (article,
-    # tags, contributions, comments) and its related stories are new.
-    with django_assert_num_queries(5 + COUNTING):
+    # tags, contributions, comments, printed pages) and its related stories are new.
+    with django_assert_num_queries(6 + COUNTING):
         assert Client(HTTP_USER_AGENT=BROWSER_UA).get(other.get_absolute_url()).status_code == 200
 
 

@@ -196,12 +196,12 @@ def test_search_page_query_count_many_title_matches(client, publication, django_
         ArticleFactory(title=f"Mường Chà số {i}")
     client.get(URL, {"q": "xyz"})  # the sidebar fragments
     if connection.vendor == "postgresql":
-        # title tier (walk or index), the page's articles
-        with django_assert_num_queries(2):
+        # title tier (walk or index), the page's articles; printed pages (editions)
+        with django_assert_num_queries(3):
             response = client.get(URL, {"q": "muong cha"})
     else:
-        # count, page
-        with django_assert_num_queries(2):
+        # count, page; printed pages (editions)
+        with django_assert_num_queries(3):
             response = client.get(URL, {"q": "muong cha"})
     assert len(titles(response)) == 15
     html = response.content.decode()
@@ -216,13 +216,13 @@ def test_search_page_query_count_many_title_matches(client, publication, django_
 
 def test_search_page_query_count_few_matches(client, stories, django_assert_num_queries):
     """A rare word on PostgreSQL: each tier from its GIN index (title, sapo,
-    tags, the rest), the page's articles."""
+    tags, the rest), the page's articles; then the printed pages (editions)."""
     if connection.vendor == "postgresql":
         analyse()
-        expected = 5
+        expected = 6
     client.get(URL, {"q": "xyz"})  # the sidebar fragments (and word statistics)
     if connection.vendor != "postgresql":
-        expected = 2
+        expected = 3
     with django_assert_num_queries(expected):
         response = client.get(URL, {"q": "hoa ban"})
     assert titles(response) == ["Điện Biên Phủ đón khách du lịch"]

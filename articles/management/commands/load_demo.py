@@ -48,6 +48,7 @@ DEMO_ACCOUNTS = [
     ("thuky", "newsroom-demo", roles.SECRETARY),
     ("tongbientap", "newsroom-demo", roles.EDITOR_IN_CHIEF),
     ("ketoan", "newsroom-demo", roles.ACCOUNTANT),
+    ("trinhbay", "newsroom-demo", roles.LAYOUT),
 ]
 
 
