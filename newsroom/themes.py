@@ -2,10 +2,10 @@
 
 A theme is (1) an entry here — its labels, date-line style and the sapo prefix
 its paper uses — (2) ``templates/themes/<key>/base.html``, which extends the
-shared ``base.html`` and overrides only the blocks that differ, and (3)
+shared ``layout.html`` and overrides only the blocks that differ, and (3)
 ``static/css/themes/<key>.css``, loaded after ``site.css``, which mostly sets
-CSS custom properties. Every public page extends ``{{ base_template }}``, set
-per request by ``newsroom.context_processors.site`` from
+CSS custom properties. Every public page extends ``base.html``, which only
+extends ``{{ base_template }}``, set per request by ``newsroom.context_processors.site`` from
 ``Publication.load().theme``, so switching the theme in the admin takes effect
 on the next request without a restart. See docs/themes.md.
 """

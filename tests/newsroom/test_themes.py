@@ -42,7 +42,7 @@ def test_every_theme_has_its_base_template_and_stylesheet():
     for theme in THEMES.values():
         template = Path(settings.BASE_DIR) / "templates" / theme.base_template
         assert template.is_file()
-        assert template.read_text().startswith('{% extends "base.html" %}'), "a theme extends the shared base"
+        assert template.read_text().startswith('{% extends "layout.html" %}'), "a theme extends the shared layout"
         assert (Path(settings.BASE_DIR) / "static" / theme.stylesheet).is_file()
 
 
