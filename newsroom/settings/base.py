@@ -1,5 +1,5 @@
 """Settings shared by every environment. Everything that differs between a
-laptop and a newsroom's server is read from the environment (see README)."""
+laptop and a newsroom's server is read from the environment (docs/settings.md lists every variable)."""
 
 import os
 from decimal import Decimal, InvalidOperation
