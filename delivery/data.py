@@ -8,7 +8,8 @@ kept with the versions of ``scopes``: a bump of any of them (delivery/
 scopes.py) and it is built again. Every value also lives at most
 ``NEWSROOM_FRAGMENT_SECONDS`` (60 s) and never past the next *deadline*:
 the time at which something becomes visible without any save (a scheduled
-article's ``published_at``), which the owning app registers::
+article's ``published_at``; it bounds everything but data of the "site"
+scope alone), which the owning app registers::
 
     data.register_deadline(next_scheduled_publish)  # fn() -> datetime or None
 
@@ -73,7 +74,9 @@ def cached(request, name, scopes, build, *parts):
     if entry is not None and entry[0] > now:
         return entry[1]
     value = build()
-    ttl = seconds_to_live(request)
+    # Only what shows articles waits for a scheduled one; the site's own
+    # data (profile, menus, links, poll) just lives its 60 s.
+    ttl = seconds_to_live(request) if set(scopes) != {scope_versions.SITE} else settings.NEWSROOM_FRAGMENT_SECONDS
     if ttl:
         cache.set(entry_key, (now + ttl, value), ttl)
     return value
