@@ -30,14 +30,18 @@ urlpatterns = [
     re_path(r"^rss/(?P<slug>[a-z0-9-]{1,100})\.rss$", feeds.CategoryFeed(), name="feed_category"),
     path(
         "sitemap.xml",
-        cached_page("sitemap", PAGE)(sitemap_views.index),
+        cached_page("sitemap", PAGE, ("p",), until_deadline=False)(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
         name="sitemap_index",
     ),
-    path("sitemap-news.xml", cached_page("sitemap-news", PAGE)(views.news_sitemap), name="sitemap_news"),
+    path(
+        "sitemap-news.xml",
+        cached_page("sitemap-news", PAGE, until_deadline=False)(views.news_sitemap),
+        name="sitemap_news",
+    ),
     re_path(
         r"^sitemap-(?P<section>[a-z-]{1,40})\.xml$",  # a section of SITEMAPS (sitemaps.register), else 404
-        cached_page("sitemap-section", PAGE)(sitemap_views.sitemap),
+        cached_page("sitemap-section", PAGE, ("p",), until_deadline=False)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

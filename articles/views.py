@@ -284,7 +284,9 @@ class FeedListView(TemplateView):
 def news_sitemap(request):
     """``/sitemap-news.xml``: Google News sitemap, the published stories of
     the last ``NEWSROOM_NEWS_SITEMAP_HOURS`` hours, at most
-    ``NEWSROOM_NEWS_SITEMAP_MAX``, newest first. One query."""
+    ``NEWSROOM_NEWS_SITEMAP_MAX``, newest first. One query (cached like
+    every public page, articles/urls.py)."""
+    base = f"{request.scheme}://{request.get_host()}"
     since = timezone.now() - timedelta(hours=settings.NEWSROOM_NEWS_SITEMAP_HOURS)
     articles = (
         Article.objects.published()
@@ -296,7 +298,7 @@ def news_sitemap(request):
     return render(
         request,
         "articles/sitemap_news.xml",
-        {"articles": articles, "base": f"{request.scheme}://{request.get_host()}"},
+        {"articles": articles, "base": base},
         content_type="application/xml; charset=utf-8",
     )
 

@@ -108,7 +108,7 @@ def respond(request, entry):
     return _public(response, expires)
 
 
-def store(request, page_key, versions, response):
+def store(request, page_key, versions, response, until_deadline=True):
     """Keep ``response`` for the next readers if it is everyone's page.
     Returns the entry, or None."""
     if (
@@ -118,7 +118,7 @@ def store(request, page_key, versions, response):
         or "private" in response.get("Cache-Control", "")
     ):
         return None
-    ttl = data.seconds_to_live(request)
+    ttl = data.seconds_to_live(request) if until_deadline else settings.NEWSROOM_FRAGMENT_SECONDS
     if not ttl:
         return None
     with_holes = holes.MARK in response.content
@@ -137,10 +137,12 @@ def _scope_names(scopes, kwargs):
     return list(scopes(kwargs) if callable(scopes) else scopes)
 
 
-def cached_page(name, scopes, params=()):
+def cached_page(name, scopes, params=(), until_deadline=True):
     """Decorator for a public view: see the module docstring. ``scopes``: the
     scope names the page depends on, or a function of the URL's kwargs
-    returning them."""
+    returning them. ``until_deadline=False``: the page may show a scheduled
+    article up to its 60 s late (the sitemaps, read by crawlers: no query
+    for the next deadline)."""
 
     def decorator(view):
         @wraps(view)
@@ -161,10 +163,12 @@ def cached_page(name, scopes, params=()):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            entry = store(request, page_key, versions, response)
-            if entry is not None and (entry[4] or accepts_gzip(request)):
+            entry = store(request, page_key, versions, response, until_deadline)
+            if entry is None:
+                return holes.fill(request, response)
+            if entry[4] or accepts_gzip(request):
                 return respond(request, entry)  # the first browser gets gzip too
-            return holes.fill(request, response)
+            return _public(response, entry[1])
 
         return wrapper
 
