@@ -28,7 +28,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -86,14 +86,22 @@ def _from_database(names):
 
     now = time.monotonic()
     bound = settings.NEWSROOM_SCOPE_SECONDS
-    stale = [name for name in names if name not in _memo or now - _memo[name][1] >= bound]
+    found = {}
+    for name in names:
+        remembered = _memo.get(name)  # one lookup: other threads may change the memo meanwhile
+        if remembered is not None and now - remembered[1] < bound:
+            found[name] = remembered[0]
+    stale = [name for name in names if name not in found]
     if stale:
-        rows = dict(ScopeVersion.objects.filter(name__in=stale).values_list("name", "version"))
+        # From the primary: a replica's lag would keep old pages longer.
+        primary = router.db_for_write(ScopeVersion)
+        rows = dict(ScopeVersion.objects.using(primary).filter(name__in=stale).values_list("name", "version"))
         if len(_memo) > MEMO_MAX:
             _memo.clear()
         for name in stale:
-            _memo[name] = (rows.get(name, 0), now)
-    return tuple(_memo[name][0] for name in names)
+            found[name] = rows.get(name, 0)
+            _memo[name] = (found[name], now)
+    return tuple(found[name] for name in names)
 
 
 def _bump_now(names):

@@ -78,7 +78,7 @@ def bumps(action, *articles):
     return scopes.versions(names) != before
 
 
-def test_every_change_a_reader_sees_starts_a_new_generation(story, desk):
+def test_every_change_a_reader_sees_bumps_a_scope_of_its_pages(story, desk):
     draft = ArticleFactory(draft=True, category=story.category)
     comment = CommentFactory(article=story)
     poll = make_poll()

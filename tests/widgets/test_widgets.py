@@ -1,7 +1,7 @@
 """Each sidebar widget is one inclusion tag with its own query budget,
 whatever the number of stories, options or links: one query cold, none warm
 (cached data, delivery/data.py). The data cache also asks once
-per content generation for the next scheduled article; ``schedule_known``
+per version of the listings for the next scheduled article; ``schedule_known``
 does that first so each budget counts the widget alone."""
 
 import pytest
