@@ -1,5 +1,6 @@
 """Site-wide views: friendly Vietnamese error pages."""
 
+import re
 import sys
 
 from django.conf import settings
@@ -39,12 +40,32 @@ def permission_denied(request, exception=None):
     return error_page(request, 403, _("Không có quyền truy cập"), _("Bạn không có quyền xem trang này."))
 
 
+def search_suggestion(path):
+    """Words to search for from a missing page's address: its last part
+    without numbers, extension and dashes (``/tin-tuc/12/le-hoi-hoa-ban-123.html``
+    → ``le hoi hoa ban``), at most eight words."""
+    last = [part for part in path.split("/") if part][-1:] or [""]
+    words = re.findall(r"[^\W\d_]+", last[0].rsplit(".", 1)[0] if "." in last[0] else last[0])
+    words = [w for w in words if w.lower() not in {"html", "htm", "aspx", "php", "post", "index"}]
+    return " ".join(words[:8])
+
+
 def page_not_found(request, exception=None):
-    return error_page(
+    if not hasattr(request, "user"):
+        request.user = AnonymousUser()
+    return render(
         request,
-        404,
-        _("Không tìm thấy trang"),
-        _("Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn về trang chủ hoặc chọn một chuyên mục."),
+        "error.html",
+        {
+            "status": 404,
+            "title": _("Không tìm thấy trang"),
+            "message": _(
+                "Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn tìm bài, về trang chủ hoặc chọn một chuyên mục."
+            ),
+            "suggestion": search_suggestion(request.path),
+            "show_search": True,
+        },
+        status=404,
     )
 
 
