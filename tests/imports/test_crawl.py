@@ -132,7 +132,8 @@ def test_crawled_old_addresses_redirect_and_a_second_crawl_duplicates_nothing(db
 def test_crawl_follows_category_pages_in_the_backan_layout(web, publication):
     web.add(
         "/kinh-te/",
-        '<a href="/kinh-te/hoi-nghi-post11.html">1</a><a href="/kinh-te/?trang=2">2</a><a href="/gioi-thieu/lien-he.html">x</a>',
+        '<a href="/kinh-te/hoi-nghi-post11.html">1</a><a href="/kinh-te/?trang=2">2</a>'
+        '<a href="/gioi-thieu/lien-he.html">x</a>',
     )
     web.add("/kinh-te/?trang=2", '<a href="/kinh-te/ban-giao-post12.html">1</a>')
     web.add("/kinh-te/hoi-nghi-post11.html", pages.backan("Hội nghị tổng kết năm 2022"))
