@@ -249,8 +249,8 @@ class Importer:
     def prepare(self, record):
         """The network part of an article (its images), before any
         transaction: ``(body, featured image)``."""
-        body = self.body_with_library_images(nfc(record.body or ""), record.base_url)
         featured = self.image(record.featured_image) if record.featured_image else None
+        body = self.body_with_library_images(nfc(record.body or ""), record.base_url)
         return body, featured
 
     def import_articles(self, records, total=None, label=""):
