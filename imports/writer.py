@@ -110,24 +110,43 @@ class Importer:
         return ImportedItem.objects.filter(source=source or self.source, kind=kind, source_id=source_id[:500]).first()
 
     def _remember_item(self, kind, source_id, obj, checksum="", source=None):
-        ImportedItem.objects.update_or_create(
-            source=source or self.source,
-            kind=kind,
-            source_id=source_id[:500],
-            defaults={"object_id": obj.pk, "checksum": checksum, "imported_at": timezone.now()},
+        """Insert or update, in one statement."""
+        ImportedItem.objects.bulk_create(
+            [
+                ImportedItem(
+                    source=source or self.source,
+                    kind=kind,
+                    source_id=source_id[:500],
+                    object_id=obj.pk,
+                    checksum=checksum,
+                    imported_at=timezone.now(),
+                )
+            ],
+            update_conflicts=True,
+            unique_fields=["source", "kind", "source_id"],
+            update_fields=["object_id", "checksum", "imported_at"],
         )
 
     def remember_old_urls(self, urls, **target):
-        """Each old address of an imported thing answers 301 to it."""
+        """Each old address of an imported thing answers 301 to it (one
+        statement for all of them, inserting or updating)."""
+        values = {"article": None, "category": None, "image": None, "target_path": "", **target}
+        rows = {}
         for url in urls:
             host, key = key_for_url(url)
             if not key or len(key) > OldAddress._meta.get_field("path").max_length:
                 continue
             if host:
                 self.old_hosts.add(host)
-            values = {"article": None, "category": None, "image": None, "target_path": "", **target}
-            OldAddress.objects.update_or_create(host=host, path=key, defaults={**values, "source": self.source[:100]})
-            self.counts["old_address"] += 1
+            rows[(host, key)] = OldAddress(host=host, path=key, source=self.source[:100], **values)
+        if rows:
+            OldAddress.objects.bulk_create(
+                rows.values(),
+                update_conflicts=True,
+                unique_fields=["host", "path"],
+                update_fields=["article", "category", "image", "target_path", "source"],
+            )
+            self.counts["old_address"] += len(rows)
 
     # --- categories -----------------------------------------------------------
 
