@@ -29,7 +29,7 @@ class OldAddress(models.Model):
         max_length=255,
         blank=True,
         help_text=_(
-            "Ví dụ “baodienbienphu.info.vn” (không có “www.”). Để trống: địa chỉ này chuyển trên mọi tên miền."
+            "Ví dụ “baodienbien.vn” (không có “www.”). Để trống: địa chỉ này chuyển trên mọi tên miền."
         ),
     )
     path = models.CharField(

@@ -50,7 +50,8 @@ def main():
     for n in range(runs):
         before = Article.objects.count()
         started = time.monotonic()
-        call_command("import_archive", "wordpress", path, "--skip-images", "--no-resume", stderr=open(os.devnull, "w"))
+        with open(os.devnull, "w") as quiet:
+            call_command("import_archive", "wordpress", path, "--skip-images", "--no-resume", stderr=quiet)
         seconds = time.monotonic() - started
         print(
             f"lần {n + 1}: {seconds:.0f} s, {count / seconds:.0f} bài/giây, "

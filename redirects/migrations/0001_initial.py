@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name='OldAddress',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('host', models.CharField(blank=True, help_text='Ví dụ “baodienbienphu.info.vn” (không có “www.”). Để trống: địa chỉ này chuyển trên mọi tên miền.', max_length=255, verbose_name='tên miền cũ')),
+                ('host', models.CharField(blank=True, help_text='Ví dụ “baodienbien.vn” (không có “www.”). Để trống: địa chỉ này chuyển trên mọi tên miền.', max_length=255, verbose_name='tên miền cũ')),
                 ('path', models.CharField(help_text='Bắt đầu bằng “/”, chữ có dấu viết thẳng, ví dụ “/tin-tuc/thoi-su/123/dien-bien”. Phần sau “?” chỉ giữ khi trang cũ dùng nó để chọn bài (“/?p=123”).', max_length=500, verbose_name='đường dẫn cũ')),
                 ('target_path', models.CharField(blank=True, help_text='Khi địa chỉ cũ không ứng với một bài, chuyên mục hay ảnh: đường dẫn mới, ví dụ “/bao-in/”.', max_length=500, verbose_name='chuyển đến đường dẫn')),
                 ('source', models.CharField(blank=True, editable=False, max_length=100, verbose_name='nguồn nhập')),
