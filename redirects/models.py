@@ -28,9 +28,7 @@ class OldAddress(models.Model):
         _("tên miền cũ"),
         max_length=255,
         blank=True,
-        help_text=_(
-            "Ví dụ “baodienbien.vn” (không có “www.”). Để trống: địa chỉ này chuyển trên mọi tên miền."
-        ),
+        help_text=_("Ví dụ “baodienbien.vn” (không có “www.”). Để trống: địa chỉ này chuyển trên mọi tên miền."),
     )
     path = models.CharField(
         _("đường dẫn cũ"),
