@@ -207,13 +207,15 @@ class Crawler:
             yield Problem(url, _("Trùng với trang đã đọc %(url)s.") % {"url": response.url}, skipped=True)
             return
         self.finals.add(response.url)
-        if url == self.start_url and (response.content_type.endswith("xml") or url.endswith(".xml")):
+        if response.content_type.endswith("xml") or url.endswith(".xml"):
             for loc in sitemap_urls(response):
-                self.add(self.wanted(loc) or (loc if loc.endswith(".xml") and self.fetcher.allows_host(loc) else None))
-            return
-        if response.content_type.endswith("xml") and url.endswith(".xml"):
-            for loc in sitemap_urls(response):
-                self.add(self.wanted(loc))
+                if not self.fetcher.allows_host(loc):
+                    host = urlsplit(loc).hostname
+                    yield Problem(loc, _("Máy chủ “%(host)s” không nằm trong danh sách được phép.") % {"host": host})
+                elif loc.endswith(".xml"):
+                    self.add(loc)  # a sitemap of a sitemap index
+                else:
+                    self.add(self.wanted(loc))
             return
         if not response.is_html:
             yield Problem(

@@ -53,6 +53,7 @@ def dbp(web):
         "/thoi-su/bai-mot-101.html",  # the same article again, by a redirect
     ]
     locs = "".join(f"<url><loc>{web.url}{p}</loc></url>" for p in articles + trouble)
+    locs += "<url><loc>https://baokhac.example/thoi-su/bai-9-9.html</loc></url>"  # a host nobody named
     web.add(
         "/sitemap.xml",
         f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
@@ -108,6 +109,7 @@ def test_crawl_a_sitemap_in_the_dienbienphu_layout(dbp, publication, settings):
     assert "robots.txt" in reasons[f"{dbp.url}/rieng/bi-cam-6.html"]
     duplicates = [item for item, reason in reasons.items() if reason.startswith("Trùng")]
     assert len(duplicates) == 1 and "/thoi-su/bai-" in duplicates[0]
+    assert "không nằm trong danh sách" in reasons["https://baokhac.example/thoi-su/bai-9-9.html"]
     assert dbp.other.hits == []  # never left the host it was given
     assert "/rieng/bi-cam-6.html" not in dbp.hits
     assert "5 tạo mới" in out
