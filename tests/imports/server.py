@@ -2,6 +2,7 @@
 dict of routes, each ``path → (status, headers, body)``."""
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORTS = range(8121, 8130)
@@ -10,6 +11,7 @@ PORTS = range(8121, 8130)
 class Site:
     def __init__(self):
         self.routes = {}
+        self.delays = {}
         self.hits = []
         self.server = None
 
@@ -17,10 +19,12 @@ class Site:
     def url(self):
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def add(self, path, body=b"", status=200, content_type="text/html; charset=utf-8", headers=None):
+    def add(self, path, body=b"", status=200, content_type="text/html; charset=utf-8", headers=None, delay=0):
         if isinstance(body, str):
             body = body.encode()
         self.routes[path] = (status, {"Content-Type": content_type, **(headers or {})}, body)
+        if delay:
+            self.delays[path] = delay
 
     def redirect(self, path, to, status=301):
         self.routes[path] = (status, {"Location": to}, b"")
@@ -31,6 +35,8 @@ class Site:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - http.server's name
                 site.hits.append(self.path)
+                if self.path in site.delays:
+                    time.sleep(site.delays[self.path])
                 status, headers, body = site.routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"not found"))
                 self.send_response(status)
                 for name, value in headers.items():
