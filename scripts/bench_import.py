@@ -60,7 +60,8 @@ def main():
             call_command("import_archive", "wordpress", path, "--skip-images", "--no-resume", stderr=quiet)
         seconds, cpu = time.monotonic() - started, cpu_seconds() - cpu
         print(
-            f"lần {n + 1}: {seconds:.0f} s, {count / seconds:.0f} bài/giây, CPU {cpu:.0f} s ({count / cpu:.0f} bài/giây CPU), "
+            f"lần {n + 1}: {seconds:.0f} s, {count / seconds:.0f} bài/giây, "
+            f"CPU {cpu:.0f} s ({count / cpu:.0f} bài/giây CPU), "
             f"{Article.objects.count() - before} bài mới, bộ nhớ đỉnh {peak_mb():.0f} MB",
             flush=True,
         )
