@@ -241,3 +241,18 @@ def test_old_wordpress_addresses_answer_301_to_the_imported_pages(wxr, client, p
     response = client.get("/wp-content/uploads/2023/12/lua-muong-phang.jpg", HTTP_HOST="127.0.0.1")
     assert response.status_code == 301 and response["Location"] == image.file.url
     assert client.get("/2023/12/25/bai-so-25/", HTTP_HOST="baodienbien.vn").status_code == 404  # a draft
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_runs_and_their_problems_read_only(wxr, client, publication):
+    from tests.factories import UserFactory
+
+    run_import(wxr)
+    run = ImportRun.objects.get()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    listing = client.get("/admin/imports/importrun/").content.decode()
+    assert "WordPress (tệp WXR)" in listing and "Xong" in listing
+    page = client.get(f"/admin/imports/importrun/{run.pk}/change/").content.decode()
+    assert "khong-co.jpg" in page and "Máy chủ trả lời lỗi 404." in page
+    assert 'name="_save"' not in page  # runs are made by the command, not here
+    assert client.get("/admin/imports/importrun/add/").status_code == 403
