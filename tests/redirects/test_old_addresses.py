@@ -149,12 +149,15 @@ def test_the_admin_lists_and_searches(client, article):
 
 
 @pytest.mark.django_db
-def test_nginx_map_export(article, tmp_path):
+def test_nginx_map_export(article, tmp_path, settings):
+    settings.NEWSROOM_RETIRED_HOSTS = ["baolaichau.vn"]
+    settings.NEWSROOM_SITE_URL = "https://baodienbienphu.vn"
     OldAddress.objects.create(path="/tin-tuc/5/lễ-hội", article=article)
     OldAddress.objects.create(host="baolaichau.vn", path="/a b", target_path="/bao-in/")
     out = tmp_path / "redirects.map"
     call_command("export_redirects_nginx", str(out), stdout=io.StringIO())
     text = out.read_text(encoding="utf-8")
     assert f'"/tin-tuc/5/lễ-hội" "{article.get_absolute_url()}";' in text
-    assert '"baolaichau.vn/a b" "/bao-in/";' in text
+    assert '"baolaichau.vn/a b" "https://baodienbienphu.vn/bao-in/";' in text
+    assert '"www.baolaichau.vn/a b/" "https://baodienbienphu.vn/bao-in/";' in text
     assert "map $uri $newsroom_old_path" in text

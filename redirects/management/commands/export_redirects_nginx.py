@@ -4,9 +4,11 @@ them itself (docs/import.md). Addresses with a query string, or with a
 character nginx cannot take in a quoted string, are left to Django's
 middleware (counted in the output)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from redirects.middleware import retired_hosts
 from redirects.models import OldAddress
 
 HEADER = """# Địa chỉ cũ → địa chỉ mới. Tạo bởi manage.py export_redirects_nginx; đừng sửa tay.
@@ -34,6 +36,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, **options):
         written = left = 0
+        retired = retired_hosts()
+        site = settings.NEWSROOM_SITE_URL.rstrip("/")
         rows = OldAddress.objects.with_targets().order_by("host", "path")
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(HEADER.format(name=output))
@@ -47,6 +51,8 @@ class Command(BaseCommand):
                     if row.article_id and not row.article.is_visible:
                         continue
                     target = row.target_url()
+                    if row.host in retired and site:
+                        target = site + target  # a retired site's host: to this site, not back to itself
                     if "?" in row.path or not usable(row.path + row.host + target):
                         left += 1
                         continue
