@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from selectolax.lexbor import LexborHTMLParser
 
 from articles.contributions import attach_from_byline
-from articles.models import Article, Category
+from articles.models import Article, Category, Tag, TaggedArticle
 from comments.models import Comment
 from counters.models import ArticleViewCount
 from images import services as image_services
@@ -48,9 +48,12 @@ LEAD_MAX = Article._meta.get_field("lead").max_length
 TITLE_MAX = Article._meta.get_field("title").max_length
 KICKER_MAX = Article._meta.get_field("kicker").max_length
 BYLINE_MAX = Article._meta.get_field("byline").max_length
+TAG_MAX = Tag._meta.get_field("name").max_length
 IMAGE_SOURCE = "image"  # images are one pool whatever the source: an address is fetched once
 _HREF = re.compile(r'href="([^"]+)"')
 _FIRST_PARAGRAPH = re.compile(r"^\s*<p[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+COMMENT_NAME_MAX = Comment._meta.get_field("name").max_length
+COMMENT_EMAIL_MAX = Comment._meta.get_field("email").max_length
 COMMENT_STATUSES = {choice for choice, _label in Comment.Status.choices}
 
 
@@ -74,6 +77,8 @@ class Importer:
         self.skip_reasons = Counter()
         self.categories = {}  # source id → Category id
         self.failed_images = {}  # address → reason, for this run
+        self.tag_ids = {}  # tag name, case folded → id
+        self.known_items = {}  # source id → ImportedItem or None, between unchanged() and write_article()
         self.old_hosts = set()
         self.run = None
         self.skip_to = 0
@@ -318,9 +323,16 @@ class Importer:
                 except Exception as error:  # noqa: BLE001 - reported, the import goes on
                     self.problem(Problem(self.label(record), error_text(error)))
                     outcome = "failed"
+                    self.forget_rolled_back()
                 self.count(outcome)
             self.run.cursor = batch[-1][0] + 1
             self.run.save(update_fields=["cursor", "created", "updated", "skipped", "failed"])
+
+    def forget_rolled_back(self):
+        """An article's savepoint was rolled back: the tags and categories
+        it made may be gone with it, so they are looked up again."""
+        self.tag_ids.clear()
+        self.categories = {k: v for k, v in self.categories.items() if not k.startswith("name:")}
 
     def count(self, outcome):
         self.counts[f"article.{outcome}"] += 1
@@ -341,6 +353,7 @@ class Importer:
     def unchanged(self, record):
         """Imported before from the same content, and still here."""
         item = self._item(ImportedItem.Kind.ARTICLE, record.source_id)
+        self.known_items[record.source_id] = item  # write_article() reads it again otherwise
         return (
             item is not None
             and item.checksum == record.checksum()
@@ -354,7 +367,10 @@ class Importer:
         if record.status == Article.Status.PUBLISHED and record.published_at is None:
             raise ValidationError(_("Không đọc được ngày đăng của bài."))
         checksum = record.checksum()
-        item = self._item(ImportedItem.Kind.ARTICLE, record.source_id)
+        if record.source_id in self.known_items:
+            item = self.known_items.pop(record.source_id)
+        else:
+            item = self._item(ImportedItem.Kind.ARTICLE, record.source_id)
         article = Article.objects.filter(pk=item.object_id).first() if item else None
         created = article is None
         if created:
@@ -374,17 +390,37 @@ class Importer:
         if record.featured_image and featured is not None:
             article.featured_image_caption = nfc(record.featured_image.caption or "")[:500]
         article.save()
-        article.tags.set([nfc(t).strip()[:100] for t in record.tags if t and t.strip()])
+        self.set_tags(article, record.tags, created)
         if not created:
             article.contributions.all().delete()
         attach_from_byline(article)
-        if record.views is not None:
+        if record.views is not None and created:
+            ArticleViewCount.objects.create(article=article, views=max(record.views, 0))
+        elif record.views is not None:
             self.keep_views(article, record.views)
         for comment in record.comments:
             self.write_comment(article, record, comment)
         self.remember_old_urls(record.old_urls, article=article)
         self._remember_item(ImportedItem.Kind.ARTICLE, record.source_id, article, checksum=checksum)
         return "created" if created else "updated"
+
+    def set_tags(self, article, names, created):
+        """The article's tags, found or made once per run by name (as taggit
+        does, case aside), written in one statement."""
+        ids = []
+        for name in names:
+            name = " ".join(nfc(name or "").split())[:TAG_MAX]
+            if not name:
+                continue
+            key = name.casefold()
+            if key not in self.tag_ids:
+                tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+                self.tag_ids[key] = tag.pk
+            if self.tag_ids[key] not in ids:
+                ids.append(self.tag_ids[key])
+        if not created:
+            TaggedArticle.objects.filter(content_object=article).delete()
+        TaggedArticle.objects.bulk_create([TaggedArticle(content_object=article, tag_id=pk) for pk in ids])
 
     @staticmethod
     def keep_views(article, views):
@@ -398,7 +434,7 @@ class Importer:
         if self._item(ImportedItem.Kind.COMMENT, source_id) is not None:
             self.counts["comment.skipped"] += 1
             return
-        name = " ".join(nfc(strip_tags(comment.name or "")).split())[:100]
+        name = " ".join(nfc(strip_tags(comment.name or "")).split())[:COMMENT_NAME_MAX]
         body = nfc(strip_tags(comment.body or "")).strip()
         if not name or not body:
             self.counts["comment.skipped"] += 1
@@ -407,7 +443,7 @@ class Importer:
         made = Comment.objects.create(
             article=article,
             name=name,
-            email=(comment.email or "").strip()[:254],
+            email=(comment.email or "").strip()[:COMMENT_EMAIL_MAX],
             body=body,
             status=status,
             fingerprint=hashlib.sha256(f"import:{self.source}:{source_id}".encode()).hexdigest(),
