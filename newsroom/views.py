@@ -1,5 +1,6 @@
 """Site-wide views: friendly Vietnamese error pages."""
 
+import re
 import sys
 
 from django.conf import settings
@@ -15,7 +16,7 @@ admin_site_header = _("Newsroom — Quản trị tòa soạn")
 admin_index_title = _("Bàn làm việc")
 
 
-def error_page(request, status, title, message):
+def error_page(request, status, title, message, **extra):
     """A friendly Vietnamese error page with the site's header and footer.
     A request refused before the authentication middleware ran (a bad Host,
     a NUL in the address) is shown the page as a reader sees it."""
@@ -24,7 +25,7 @@ def error_page(request, status, title, message):
     return render(
         request,
         "error.html",
-        {"status": status, "title": title, "message": message},
+        {"status": status, "title": title, "message": message, **extra},
         status=status,
     )
 
@@ -39,12 +40,27 @@ def permission_denied(request, exception=None):
     return error_page(request, 403, _("Không có quyền truy cập"), _("Bạn không có quyền xem trang này."))
 
 
+def search_suggestion(path):
+    """Words to search for from a missing page's address: its last part
+    without numbers, extension and dashes (``/tin-tuc/12/le-hoi-hoa-ban-123.html``
+    → ``le hoi hoa ban``), at most eight words."""
+    parts = [part for part in path.split("/") if part]
+    last = parts[-1].rsplit(".", 1)[0] if parts else ""
+    words = re.findall(r"[^\W\d_]+", last)
+    words = [w for w in words if w.lower() not in {"html", "htm", "aspx", "php", "post", "index"}]
+    return " ".join(words[:8])
+
+
 def page_not_found(request, exception=None):
+    """The 404 page, with a search box filled from the address: an old
+    address nobody recorded still leads the reader to the article."""
     return error_page(
         request,
         404,
         _("Không tìm thấy trang"),
-        _("Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn về trang chủ hoặc chọn một chuyên mục."),
+        _("Trang bạn tìm không có hoặc đã được chuyển đi. Mời bạn tìm bài, về trang chủ hoặc chọn một chuyên mục."),
+        suggestion=search_suggestion(request.path),
+        show_search=True,
     )
 
 

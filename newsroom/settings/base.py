@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "links",
     "royalties",
     "editions",
+    "imports",
+    "redirects",
     "ops",
     "django_tasks",
     "newsroom.tasks_app.TasksDatabaseConfig",  # django_tasks_db, named in Vietnamese
@@ -88,6 +90,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Old addresses (imported archives, retired sites): looked up only on a
+    # 404 (and on a retired host); normal pages pay nothing (docs/import.md).
+    "redirects.middleware.OldAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -416,3 +421,16 @@ NEWSROOM_PRINT_MAX_BYTES = int(env("NEWSROOM_PRINT_MAX_BYTES", str(50 * 1024 * 1
 NEWSROOM_PRINT_MAX_PAGES = int(env("NEWSROOM_PRINT_MAX_PAGES", "100"))
 NEWSROOM_PRINT_MEMORY_MB = int(env("NEWSROOM_PRINT_MEMORY_MB", "2048"))
 NEWSROOM_PRINT_TIMEOUT = int(env("NEWSROOM_PRINT_TIMEOUT", "900"))
+
+# Old addresses (redirects app, docs/import.md). NEWSROOM_SITE_URL is this
+# site's address (``https://baodienbienphu.vn``); NEWSROOM_RETIRED_HOSTS the
+# host names of retired sites pointed at this server: every request for them
+# answers 301 to the same page here.
+NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", "").rstrip("/")
+NEWSROOM_RETIRED_HOSTS = env_list("NEWSROOM_RETIRED_HOSTS")
+if NEWSROOM_RETIRED_HOSTS and not NEWSROOM_SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("NEWSROOM_SITE_URL (https://…) must be set when NEWSROOM_RETIRED_HOSTS is.")
+# The archive importer (imports app): what it may fetch over HTTP.
+NEWSROOM_IMPORT_TIMEOUT = int(env("NEWSROOM_IMPORT_TIMEOUT", "20"))  # seconds per request
+NEWSROOM_IMPORT_MAX_BYTES = int(env("NEWSROOM_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))  # a page
+NEWSROOM_IMPORT_USER_AGENT = env("NEWSROOM_IMPORT_USER_AGENT", "NewsroomImporter/1.0 (+archive import)")

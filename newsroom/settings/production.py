@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list
+from .base import NEWSROOM_RETIRED_HOSTS, env, env_bool, env_list
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
@@ -14,6 +14,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")
+ALLOWED_HOSTS += NEWSROOM_RETIRED_HOSTS  # answered with a 301 to NEWSROOM_SITE_URL (redirects app)
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
