@@ -35,6 +35,8 @@ class NewsroomConfig(AppConfig):
             "articles.Tag",
             "articles.TaggedArticle",
             "articles.Contribution",
+            "articles.PhotoStoryItem",
+            "videos.Video",
             "authors.Author",
             "comments.Comment",
             "polls.Poll",

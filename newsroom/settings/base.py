@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "csp",
     "newsroom",
     "images",
+    "videos",
     "authors",
     "articles",
     "counters",
@@ -421,3 +422,21 @@ NEWSROOM_PRINT_MAX_BYTES = int(env("NEWSROOM_PRINT_MAX_BYTES", str(50 * 1024 * 1
 NEWSROOM_PRINT_MAX_PAGES = int(env("NEWSROOM_PRINT_MAX_PAGES", "100"))
 NEWSROOM_PRINT_MEMORY_MB = int(env("NEWSROOM_PRINT_MEMORY_MB", "2048"))
 NEWSROOM_PRINT_TIMEOUT = int(env("NEWSROOM_PRINT_TIMEOUT", "900"))
+# Video library (videos app, docs/multimedia.md): limits checked on upload
+# (by content, with ffprobe), then the background transcoding (manage.py
+# db_worker) into H.264/AAC MP4 at each short side of NEWSROOM_VIDEO_SIZES
+# not larger than the video's own. ffmpeg runs as a child process limited to
+# NEWSROOM_VIDEO_MEMORY_MB of address space and NEWSROOM_VIDEO_TIMEOUT
+# seconds. The upload itself needs a larger request body than the rest of
+# the site: NEWSROOM_VIDEO_MAX_BODY_BYTES in ops/server.py and nginx's
+# client_max_body_size of /admin/videos/video/add/ (deploy/nginx-newsroom.conf).
+NEWSROOM_FFMPEG = env("NEWSROOM_FFMPEG", "ffmpeg")
+NEWSROOM_FFPROBE = env("NEWSROOM_FFPROBE", "ffprobe")
+NEWSROOM_VIDEO_MAX_BYTES = int(env("NEWSROOM_VIDEO_MAX_BYTES", str(500 * 1024 * 1024)))
+NEWSROOM_VIDEO_MAX_SECONDS = int(env("NEWSROOM_VIDEO_MAX_SECONDS", str(20 * 60)))
+NEWSROOM_VIDEO_SIZES = tuple(int(s) for s in env_list("NEWSROOM_VIDEO_SIZES") or ("720", "360"))
+NEWSROOM_VIDEO_PRESET = env("NEWSROOM_VIDEO_PRESET", "veryfast")
+NEWSROOM_VIDEO_THREADS = int(env("NEWSROOM_VIDEO_THREADS", "2"))
+NEWSROOM_VIDEO_MEMORY_MB = int(env("NEWSROOM_VIDEO_MEMORY_MB", "3072"))
+NEWSROOM_VIDEO_TIMEOUT = int(env("NEWSROOM_VIDEO_TIMEOUT", "3600"))
+NEWSROOM_VIDEO_CAPTIONS_MAX_BYTES = 512 * 1024
