@@ -20,10 +20,10 @@ from comments.forms import started_token
 from counters import rules
 from counters.services import record_view
 from counters.services import view_count as view_count_of
-from images import markup
 from newsroom import fragments, page_cache
 
 from . import search, selectors
+from .body import render as render_body
 from .categories import category_tree
 from .models import Article, Tag
 
@@ -100,7 +100,9 @@ class ArticleLookupMixin:
         return user.is_authenticated and user.is_staff and user.has_perm("articles.view_article")
 
     def get_queryset(self):
-        return Article.objects.select_related("category", "featured_image").with_contributions()
+        return Article.objects.select_related(
+            "category", "featured_image", "lead_video__poster_image"
+        ).with_contributions()
 
     def get_object(self, queryset=None):
         article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
@@ -194,16 +196,22 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
             context["view_count"] = record_view(article.pk) if self.counted else view_count_of(article.pk)
         context["is_preview"] = self.is_preview
         context["count_with_beacon"] = settings.NEWSROOM_COUNT_WITH_BEACON and not self.is_preview
+        longform = article.format == Article.Format.EMAGAZINE
         if self.is_preview:
             context["related"] = selectors.related(article)
-            context["body_html"] = markup.with_renditions(article.body)
+            body = render_body(article, with_toc=longform)
+            context["photo_items"] = selectors.photo_items(article)
         else:
             context["related"] = fragments.cached(
                 self.request, "related", lambda: selectors.related(article), article.pk
             )
-            context["body_html"] = fragments.cached(
-                self.request, "body", lambda: markup.with_renditions(article.body), article.pk
+            body = fragments.cached(self.request, "body", lambda: render_body(article, with_toc=longform), article.pk)
+            context["photo_items"] = fragments.cached(
+                self.request, "photo-items", lambda: selectors.photo_items(article), article.pk
             )
+        context["body_html"], context["toc"] = body.html, body.toc
+        context["has_embeds"] = "data-embed-src" in body.html
+        context["longform"] = longform
         context["ancestors"] = category_tree().ancestors(article.category)
         return context
 
@@ -222,6 +230,8 @@ class ArticlePrintView(ArticleLookupMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = self.is_preview
         context["article_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
+        context["body_html"] = render_body(self.object, print_address=context["article_url"]).html
+        context["photo_items"] = selectors.photo_items(self.object)
         return context
 
 
@@ -350,6 +360,7 @@ def robots_txt(request):
         "",
         f"Sitemap: {base}{reverse('articles:sitemap_index')}",
         f"Sitemap: {base}{reverse('articles:sitemap_news')}",
+        f"Sitemap: {base}{reverse('articles:sitemap_videos')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
