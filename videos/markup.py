@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+LARGE_FROM = 700  # px of viewport from which the largest rendition plays
 VIDEO_TAG = re.compile(r"<video\b[^>]*>.*?</video>", re.S | re.I)
 SRC = re.compile(r'\bsrc="([^"]*)"')
 
@@ -31,8 +32,10 @@ def player(video, *, lazy=True):
         "",
         '<source src="{}" type="video/mp4"{}>',
         (
-            (url, format_html(' media="(min-width: {}px)"', width) if index < len(sources) - 1 else "")
-            for index, (url, width, _height) in enumerate(sources)
+            # The larger rendition for screens wider than a phone's; the
+            # browser takes the first source whose media matches.
+            (url, format_html(' media="(min-width: {}px)"', LARGE_FROM) if index < len(sources) - 1 else "")
+            for index, (url, _width, _height) in enumerate(sources)
         ),
     )
     track = ""

@@ -222,7 +222,7 @@ def test_a_video_article_has_the_player_json_ld_and_a_print_poster(client, publi
     assert page.count('<video class="video-player" controls preload="none" playsinline') == 2  # lead and body
     assert f'poster="{base}/poster.jpg" width="1280" height="720" aria-label="Lễ hội Hoa Ban"' in page
     assert (
-        f'<source src="{base}/720p.mp4" type="video/mp4" media="(min-width: 1280px)">'
+        f'<source src="{base}/720p.mp4" type="video/mp4" media="(min-width: 700px)">'
         f'<source src="{base}/360p.mp4" type="video/mp4">' in page
     )
     assert (
