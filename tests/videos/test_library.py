@@ -197,20 +197,28 @@ def test_the_poster_can_be_replaced_by_a_library_picture(media, clips):
     assert video.poster_url == image.rendition_url(1280)
 
 
-def test_deleting_a_video_removes_its_files_but_not_one_an_article_shows(
-    reporter, media, clips, django_capture_on_commit_callbacks
+def test_a_video_an_article_shows_is_not_deleted_an_unused_one_goes_with_its_files(
+    client, media, clips, django_capture_on_commit_callbacks
 ):
-    video = Video(title="x")
+    desk = UserFactory(username="thuky", is_staff=True)
+    desk.groups.add(role_group(roles.SECRETARY))
+    client.force_login(desk)
+    video = Video(title="Lễ hội")
     token = services.stage_upload(video, upload_of(clips["mp4"]), queue=False)
     services.process_video(video.pk, token)
     video.refresh_from_db()
-    article = ArticleFactory(body=f"<p>Xem:</p>{video.body_html()}")
+    article = ArticleFactory(title="Bài có video", body=f"<p>Xem:</p>{video.body_html()}")
     assert list(services.articles_using(video)) == [article]
-    with django_capture_on_commit_callbacks(execute=True):
-        video.delete() if False else None
+    delete_url = f"/admin/videos/video/{video.pk}/delete/"
+    page = client.get(delete_url).content.decode()
+    assert "Bài viết: Bài có video (video #" in page and "nằm trong nội dung bài" in page
+    client.post(delete_url, {"post": "yes"})
+    assert Video.objects.filter(pk=video.pk).exists()
     article.delete()
     with django_capture_on_commit_callbacks(execute=True):
-        video.delete()
+        response = client.post(delete_url, {"post": "yes"})
+    assert response.status_code == 302
+    assert not Video.objects.exists()
     assert files_under(media) == []
 
 
