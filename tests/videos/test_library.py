@@ -227,3 +227,19 @@ def test_ffmpeg_sizes_never_enlarge():
     assert ffmpeg.rendition_sizes(1080, 1920) == [(720, 1280), (360, 640)]
     assert ffmpeg.rendition_sizes(854, 480) == [(640, 360)]
     assert ffmpeg.rendition_sizes(320, 240) == [(320, 240)]
+
+
+def test_the_editor_picker_lists_ready_videos_only(reporter, media, clips):
+    ready = Video(title="Lễ hội Hoa Ban")
+    token = services.stage_upload(ready, upload_of(clips["mp4"]), queue=False)
+    services.process_video(ready.pk, token)
+    ready.refresh_from_db()
+    assert ready.is_ready
+    waiting = Video(title="Lễ hội đang chuyển mã")
+    services.stage_upload(waiting, upload_of(clips["mp4"]), queue=False)
+    answer = reporter.get("/admin/videos/video/chon/", {"q": "lễ hội"}).json()
+    assert [v["title"] for v in answer["results"]] == ["Lễ hội Hoa Ban"]
+    assert answer["results"][0]["src"] == f"/media/{ready.files_dir}/360p.mp4"
+    assert answer["results"][0]["poster"] == f"/media/{ready.files_dir}/poster.jpg"
+    bad = reporter.get("/admin/videos/video/chon/", {"trang": "abc"})
+    assert bad.status_code == 400 and bad.json()["message"] == "Số trang không hợp lệ."
