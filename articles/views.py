@@ -205,7 +205,11 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
             context["related"] = fragments.cached(
                 self.request, "related", lambda: selectors.related(article), article.pk
             )
-            body = fragments.cached(self.request, "body", lambda: render_body(article, with_toc=longform), article.pk)
+            # "article-body" (not "body", which held the HTML alone before
+            # articles/body.py): an entry of the previous release is never read.
+            body = fragments.cached(
+                self.request, "article-body", lambda: render_body(article, with_toc=longform), article.pk
+            )
             context["photo_items"] = fragments.cached(
                 self.request, "photo-items", lambda: selectors.photo_items(article), article.pk
             )
