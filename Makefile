@@ -16,7 +16,7 @@ export SQLITE_PATH ?= $(CURDIR)/db-$(THEME).sqlite3
 DEMO_ARGS := --theme $(THEME)
 endif
 
-.PHONY: help run serve test lint check ci demo install chromium axe audit bench bench-counters wrk check-nginx clean
+.PHONY: help run serve test lint check ci demo install chromium ffmpeg axe audit bench bench-counters wrk check-nginx clean
 
 help:
 	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite); THEME=backan or THEME=laichau for the other papers"
@@ -45,6 +45,15 @@ chromium:
 		echo "Installing Chromium for the browser tests..."; \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
+# ffmpeg and ffprobe from Debian: video probing and transcoding (videos/,
+# docs/multimedia.md) and the video tests.
+ffmpeg:
+	@if ! command -v ffmpeg >/dev/null || ! command -v ffprobe >/dev/null; then \
+		echo "Installing ffmpeg for video..."; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg; \
 	fi
 
 # axe-core (accessibility checks in the browser tests), from the npm registry
@@ -88,7 +97,7 @@ serve: demo
 # DATABASE_URL says, so CI's second run (on PostgreSQL) skips them with
 # SERVICE_TESTS=no.
 SERVICE_TESTS ?= yes
-test: $(STAMP) chromium $(AXE)
+test: $(STAMP) chromium ffmpeg $(AXE)
 	$(BIN)/python -m pytest
 	@if [ "$(SERVICE_TESTS)" != no ]; then $(BIN)/python -m pytest -m services; fi
 

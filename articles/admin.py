@@ -27,6 +27,7 @@ from newsroom.paginators import LargeTablePaginator
 from . import revisions, services, shared
 from .admin_contributions import ContributionInline, HasContributionsFilter
 from .admin_editing import EditingAdminMixin
+from .admin_multimedia import PhotoStoryItemInline, embed_view
 from .dashboard import MINE_PARAMETER
 from .forms import ArticleAdminForm
 from .models import SCHEDULED_LABEL, Article, Category, HomePageStory, Tag
@@ -276,7 +277,7 @@ class ArticleAdmin(CheckedInitialDataMixin, EditingAdminMixin, admin.ModelAdmin)
     inlines = [ContributionInline]
     search_fields = ("title",)  # a trigram index serves it on PostgreSQL (migration 0009)
     search_help_text = _("Tìm theo tiêu đề bài viết.")
-    autocomplete_fields = ("category", "featured_image")
+    autocomplete_fields = ("category", "featured_image", "lead_video")
     # The archive is never counted in full on an ordinary page: an estimate,
     # or a count that stops at 1,000 (newsroom/paginators.py).
     paginator = LargeTablePaginator
@@ -306,6 +307,7 @@ class ArticleAdmin(CheckedInitialDataMixin, EditingAdminMixin, admin.ModelAdmin)
             {"fields": ("featured_image", "featured_image_caption", "featured_image_credit")},
         ),
         (_("Âm thanh"), {"fields": ("audio",)}),
+        (_("Trình bày và đa phương tiện"), {"fields": ("format", "lead_video")}),
         (_("Quy trình"), {"fields": ("transition_note", "workflow_history", "edit_version")}),
         (_("Thông tin"), {"classes": ("collapse",), "fields": ("created_by", "created_at", "updated_at")}),
     )
@@ -316,6 +318,13 @@ class ArticleAdmin(CheckedInitialDataMixin, EditingAdminMixin, admin.ModelAdmin)
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("body")
+
+    def get_inlines(self, request, obj):
+        """The pictures of a photo story appear once the article is saved as
+        one (format “Ảnh”), so other articles' forms stay as they were."""
+        if obj is not None and obj.format == Article.Format.PHOTO:
+            return [ContributionInline, PhotoStoryItemInline]
+        return [ContributionInline]
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         # The page asked for, read as the changelist reads it: the paginator
@@ -375,6 +384,8 @@ class ArticleAdmin(CheckedInitialDataMixin, EditingAdminMixin, admin.ModelAdmin)
             obj.created_by = request.user
         request._curation_changed = bool({"featured_position", "pinned_position"} & set(form.changed_data))
         super().save_model(request, obj, form, change)
+        for warning in getattr(form, "media_warnings", ()):
+            self.message_user(request, warning, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -424,6 +435,7 @@ class ArticleAdmin(CheckedInitialDataMixin, EditingAdminMixin, admin.ModelAdmin)
 
     def get_urls(self):
         urls = [
+            path("nhung/", self.admin_site.admin_view(embed_view), name="articles_article_embed"),
             path(
                 "<int:pk>/phien-ban/",
                 self.admin_site.admin_view(self.revisions_view),

@@ -4,7 +4,9 @@ touches (delivery/, docs/caching.md).
 - An article that is or was published (publish, edit, unpublish, delete,
   a scheduled one): its own page and the listings. A draft, an article in
   editing or approval, an autosave (its own model): nothing.
-- Its tags and bylines (contributions) while it is published: the same.
+- Its tags, bylines (contributions) and photo-story pictures while it is
+  published: the same. A library video: the pages of the articles showing
+  it (lead media or in the body).
 - A tag: the listings (tag pages). A category: the site (menus, tree).
 - Curation written with ``.update()`` (services.set_home_positions) bumps
   the listings itself.
@@ -17,8 +19,10 @@ from django.utils import timezone
 
 from delivery import data, scopes
 from delivery.watch import listings, site, watch
+from videos.models import Video
+from videos.services import articles_using
 
-from .models import Article, Category, Contribution, Tag, TaggedArticle
+from .models import Article, Category, Contribution, PhotoStoryItem, Tag, TaggedArticle
 
 PUBLISHED = Article.Status.PUBLISHED
 
@@ -55,6 +59,14 @@ def byline_touches(contribution):
     return _part_of(contribution.article_id)
 
 
+def photo_touches(item):
+    return _part_of(item.article_id)
+
+
+def video_touches(video):
+    return [scopes.article(pk) for pk in articles_using(video).filter(status=PUBLISHED).values_list("pk", flat=True)]
+
+
 def tags_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, Article) and instance.status == PUBLISHED:
         scopes.bump(scopes.article(instance.pk), scopes.LISTINGS)
@@ -74,6 +86,8 @@ def connect():
     watch(Article, article_touches)
     watch(TaggedArticle, tagging_touches)
     watch(Contribution, byline_touches)
+    watch(PhotoStoryItem, photo_touches)
+    watch(Video, video_touches)
     watch(Tag, listings)
     watch(Category, site)
     m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="delivery-article-tags", weak=False)

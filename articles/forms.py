@@ -52,9 +52,33 @@ PROSE_EDITOR_CONFIG = {
         "NewsroomEditor": {
             "pickerUrl": reverse_lazy("admin:images_image_picker"),
             "uploadUrl": reverse_lazy("admin:images_image_picker_upload"),
+            # Videos from the library and allow-listed embeds, at the cursor
+            # (videos/picker.py, articles/admin_multimedia.py).
+            "videoPickerUrl": reverse_lazy("admin:videos_video_picker"),
+            "embedUrl": reverse_lazy("admin:articles_article_embed"),
         },
     }
 }
+
+
+def refused_embed_hosts(body):
+    """The hosts of the iframes in ``body`` that the sanitiser will turn
+    into links (not on the embed list), in order, each once."""
+    from urllib.parse import urlsplit
+
+    from .embeds import IFRAME_SRC, from_src
+
+    hosts = []
+    for match in IFRAME_SRC.finditer(body or ""):
+        src = match.group(1).replace("&amp;", "&")
+        if from_src(src) is None:
+            try:
+                host = urlsplit(src).hostname or src[:60]
+            except ValueError:
+                host = src[:60]
+            if host not in hosts:
+                hosts.append(host)
+    return hosts
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -96,6 +120,8 @@ class ArticleAdminForm(forms.ModelForm):
             "featured_image_caption",
             "featured_image_credit",
             "audio",
+            "format",
+            "lead_video",
         ]
         widgets = {
             "title": forms.TextInput(attrs={"size": 90, "data-slug-source": "title"}),
@@ -112,6 +138,37 @@ class ArticleAdminForm(forms.ModelForm):
         self.fields["edit_version"].initial = self.instance.version
         if "audio" in self.fields:
             self.fields["audio"].widget.attrs["accept"] = "audio/mpeg,audio/mp4,audio/ogg,.mp3,.m4a,.ogg"
+        if "format" in self.fields:
+            # A form sent without it (an older page, a script) keeps the article's.
+            self.fields["format"].required = False
+        self.media_warnings = []
+
+    def clean_format(self):
+        return self.cleaned_data.get("format") or self.instance.format or Article.Format.STANDARD
+
+    def clean_body(self):
+        """Iframes from hosts not on the embed list become links when the
+        body is cleaned (articles/sanitize.py): the article saves, and the
+        editor is told which."""
+        body = self.cleaned_data.get("body", "")
+        for host in refused_embed_hosts(body):
+            self.media_warnings.append(
+                _(
+                    "Khung nhúng từ “%(host)s” không nằm trong danh sách cho phép (YouTube, Facebook, TikTok, "
+                    "Google Maps): đã đổi thành liên kết."
+                )
+                % {"host": host}
+            )
+        return body
+
+    def clean_lead_video(self):
+        video = self.cleaned_data.get("lead_video")
+        if video is not None and not video.is_ready:
+            self.media_warnings.append(
+                _("Video đầu bài “%(title)s” chưa chuyển mã xong (%(state)s): trang bài chỉ hiện video khi xong.")
+                % {"title": video.title, "state": video.get_status_display()}
+            )
+        return video
 
     def clean_lead(self):
         # The page prints the paper's prefix ("ĐBP - ") before the sapo: one

@@ -40,6 +40,7 @@ RESERVED_SLUGS = frozenset(
         "api",
         "tai-khoan",
         "tac-gia",
+        "da-phuong-tien",  # the Multimedia listings (articles/multimedia.py)
     }
 )
 
@@ -201,6 +202,14 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
+    class Format(models.TextChoices):
+        """The article's genre as a layout (docs/multimedia.md)."""
+
+        STANDARD = "standard", _("Tiêu chuẩn")
+        VIDEO = "video", _("Video")
+        PHOTO = "photo", _("Ảnh (phóng sự ảnh)")
+        EMAGAZINE = "emagazine", _("E-magazine")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Nháp")
         IN_EDITING = "editing", _("Chờ biên tập")
@@ -295,6 +304,25 @@ class Article(models.Model):
             "Để trống để dùng nguồn ảnh trong thư viện; điền để thay riêng cho bài này, ví dụ “Ảnh: Quang Long”."
         ),
     )
+    format = models.CharField(
+        _("thể loại trình bày"),
+        max_length=20,
+        choices=Format.choices,
+        default=Format.STANDARD,
+        help_text=_(
+            "Video: bài có video đầu bài. Ảnh: phóng sự ảnh, các ảnh bên dưới hiện toàn chiều rộng. "
+            "E-magazine: bài dài, ảnh hoặc video bìa tràn màn hình, mục lục theo tiêu đề phụ, trích dẫn nổi bật."
+        ),
+    )
+    lead_video = models.ForeignKey(
+        "videos.Video",
+        verbose_name=_("video đầu bài"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_of",
+        help_text=_("Một video trong thư viện video, hiện ở đầu bài thay cho ảnh đại diện (gõ để tìm theo tên)."),
+    )
     audio = models.FileField(
         _("tệp âm thanh"),
         upload_to="audio/%Y/%m/",
@@ -356,6 +384,11 @@ class Article(models.Model):
                 fields=["status", "-published_at", "-id"],
                 name="article_workflow_idx",
                 condition=~Q(status="published"),
+            ),
+            models.Index(
+                fields=["format", "-published_at"],
+                name="article_format_pub_idx",
+                condition=Q(status="published") & ~Q(format="standard"),
             ),
             models.Index(
                 fields=["featured_position"],
@@ -461,6 +494,38 @@ class Article(models.Model):
         # code paths that skip validation).
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
+
+
+class PhotoStoryItem(models.Model):
+    """One picture of a photo story (phóng sự ảnh), in order, with its caption
+    for this story (else the library's)."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="photo_items"
+    )
+    image = models.ForeignKey(
+        "images.Image", verbose_name=_("ảnh"), on_delete=models.PROTECT, related_name="photo_story_items"
+    )
+    caption = NFCTextField(
+        _("chú thích trong bài"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Để trống để dùng chú thích của ảnh trong thư viện."),
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("ảnh của phóng sự ảnh")
+        verbose_name_plural = _("ảnh của phóng sự ảnh (theo thứ tự)")
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["article", "position"], name="photo_item_article_idx")]
+
+    def __str__(self):
+        return self.text[:80] or str(self.image)
+
+    @property
+    def text(self):
+        return self.caption or self.image.caption
 
 
 class Contribution(models.Model):

@@ -28,6 +28,10 @@ _WRITE = [  # keep in step with migrations/0002_newsroom_roles.py
     "images.view_image",
     "images.add_image",
     "images.change_image",
+    # The video library; videos/migrations/0002_roles_use_the_library.py.
+    "videos.view_video",
+    "videos.add_video",
+    "videos.change_video",
 ]
 _REVIEW = _WRITE + ["articles.review_article"]  # migrations/0005_workflow_roles.py
 _DESK = _REVIEW + [
@@ -38,6 +42,7 @@ _DESK = _REVIEW + [
     "articles.delete_tag",
     "newsroom.view_publication",
     "images.delete_image",
+    "videos.delete_video",
 ]
 
 # Comment moderation; keep in step with comments/migrations/0002_moderator_roles.py.

@@ -85,3 +85,17 @@ def related(article, limit=None):
         .exclude(pk=article.pk)
         .for_listing()[: limit or settings.NEWSROOM_RELATED_COUNT]
     )
+
+
+def photo_items(article):
+    """The pictures of a photo story, in order, with their images: one
+    query, and none for an article of another format."""
+    if article.format != Article.Format.PHOTO:
+        return []
+    return list(article.photo_items.select_related("image").order_by("position", "id"))
+
+
+def multimedia(formats):
+    """Published articles of ``formats`` (Article.Format values), newest
+    first, for the Multimedia listings (articles/multimedia.py)."""
+    return Article.objects.published().filter(format__in=formats).for_listing()

@@ -82,7 +82,31 @@ def article_structured_data(article, request, publication, ancestors=()):
             for i, (name, item) in enumerate(crumbs, start=1)
         ],
     }
+    video = video_structured_data(article, request)
+    if video:
+        news["video"] = video
     return [news, breadcrumb]
+
+
+def video_structured_data(article, request):
+    """schema.org ``VideoObject`` of the article's lead video (a ready one)."""
+    video = article.lead_video
+    if video is None or not video.is_ready:
+        return None
+    data = {
+        "@type": "VideoObject",
+        "name": video.title,
+        "description": video.caption or article.lead,
+        "thumbnailUrl": [request.build_absolute_uri(video.poster_url)],
+        "uploadDate": (article.published_at or video.uploaded_at).isoformat(),
+        "duration": video.iso_duration,
+        "contentUrl": request.build_absolute_uri(video.url),
+        "embedUrl": request.build_absolute_uri(article.get_absolute_url()),
+        "inLanguage": "vi",
+    }
+    if video.width and video.height:
+        data["width"], data["height"] = video.width, video.height
+    return data
 
 
 def authors_structured_data(article, request):

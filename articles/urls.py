@@ -4,7 +4,7 @@ from django.urls import path, re_path
 from delivery.pages import cached_page
 from delivery.scopes import LISTINGS, SITE, article
 
-from . import feeds, views
+from . import feeds, multimedia, views
 from .author_page import AuthorView
 from .sitemaps import SITEMAPS
 
@@ -27,6 +27,22 @@ urlpatterns = [
     re_path(rf"^ban-in/{ARTICLE}$", views.ArticlePrintView.as_view(), name="print"),
     path("rss/", cached_page("feeds", PAGE)(views.FeedListView.as_view()), name="feeds"),
     path("rss/home.rss", feeds.LatestArticlesFeed(), name="feed_home"),
+    # Multimedia (articles/multimedia.py): before the category patterns;
+    # "da-phuong-tien" is a reserved slug. Cached like the category pages.
+    path("rss/da-phuong-tien.rss", multimedia.MultimediaFeed(), name="feed_multimedia"),
+    re_path(
+        r"^rss/da-phuong-tien/(?P<kind>[a-z-]{1,20})\.rss$", multimedia.MultimediaFeed(), name="feed_multimedia_kind"
+    ),
+    path(
+        "da-phuong-tien/",
+        cached_page("multimedia", PAGE, ("page",))(multimedia.MultimediaView.as_view()),
+        name="multimedia",
+    ),
+    re_path(
+        r"^da-phuong-tien/(?P<kind>[a-z-]{1,20})/$",
+        cached_page("multimedia", PAGE, ("page",))(multimedia.MultimediaView.as_view()),
+        name="multimedia_kind",
+    ),
     re_path(r"^rss/(?P<slug>[a-z0-9-]{1,100})\.rss$", feeds.CategoryFeed(), name="feed_category"),
     path(
         "sitemap.xml",
@@ -38,6 +54,11 @@ urlpatterns = [
         "sitemap-news.xml",
         cached_page("sitemap-news", PAGE, until_deadline=False)(views.news_sitemap),
         name="sitemap_news",
+    ),
+    path(
+        "sitemap-videos.xml",
+        cached_page("sitemap-videos", PAGE, until_deadline=False)(multimedia.video_sitemap),
+        name="sitemap_videos",
     ),
     re_path(
         r"^sitemap-(?P<section>[a-z-]{1,40})\.xml$",  # a section of SITEMAPS (sitemaps.register), else 404

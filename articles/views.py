@@ -18,9 +18,9 @@ from counters.services import view_count as view_count_of
 from delivery import data, holes
 from delivery.scopes import LISTINGS
 from delivery.scopes import article as article_scope
-from images import markup
 
 from . import search, selectors
+from .body import render as render_body
 from .categories import category_tree
 from .models import Article, Tag
 
@@ -98,7 +98,9 @@ class ArticleLookupMixin:
         return user.is_authenticated and user.is_staff and user.has_perm("articles.view_article")
 
     def get_queryset(self):
-        return Article.objects.select_related("category", "featured_image").with_contributions()
+        return Article.objects.select_related(
+            "category", "featured_image", "lead_video__poster_image"
+        ).with_contributions()
 
     def get_object(self, queryset=None):
         article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
@@ -143,28 +145,39 @@ class ArticleDetailView(ArticleLookupMixin, DetailView):
 
 def article_context(request, article, is_preview):
     """What the article template needs besides the article."""
+    longform = article.format == Article.Format.EMAGAZINE
     context = {
         "is_preview": is_preview,
         "count_with_beacon": settings.NEWSROOM_COUNT_WITH_BEACON and not is_preview,
         "ancestors": category_tree().ancestors(article.category),
+        "longform": longform,
     }
     if is_preview:
         # No holes: a preview is not counted and has no comment form.
         context["view_count"] = view_count_of(article.pk)
         context["related"] = selectors.related(article)
-        context["body_html"] = markup.with_renditions(article.body)
+        body = render_body(article, with_toc=longform)
+        context["photo_items"] = selectors.photo_items(article)
     else:
         scopes = [LISTINGS, article_scope(article.pk)]
         context["related"] = data.cached(request, "related", scopes, lambda: selectors.related(article), article.pk)
-        context["body_html"] = data.cached(
-            request, "body", scopes, lambda: markup.with_renditions(article.body), article.pk
+        # "article-body": a Body(html, toc) (articles/body.py), not the HTML alone.
+        body = data.cached(request, "article-body", scopes, lambda: render_body(article, with_toc=longform), article.pk)
+        context["photo_items"] = data.cached(
+            request, "photo-items", scopes, lambda: selectors.photo_items(article), article.pk
         )
+    context["body_html"], context["toc"] = body.html, body.toc
+    context["has_embeds"] = "data-embed-src" in body.html
     return context
 
 
 def page_articles():
     """Articles with what their page shows (category, image, bylines, tags)."""
-    return Article.objects.select_related("category", "featured_image").with_contributions().prefetch_related("tags")
+    return (
+        Article.objects.select_related("category", "featured_image", "lead_video__poster_image")
+        .with_contributions()
+        .prefetch_related("tags")
+    )
 
 
 def render_article(request, article, *, comment_form=None, status=200):
@@ -185,6 +198,8 @@ class ArticlePrintView(ArticleLookupMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = self.is_preview
         context["article_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
+        context["body_html"] = render_body(self.object, print_address=context["article_url"]).html
+        context["photo_items"] = selectors.photo_items(self.object)
         return context
 
 
@@ -314,6 +329,7 @@ def robots_txt(request):
         "",
         f"Sitemap: {base}{reverse('articles:sitemap_index')}",
         f"Sitemap: {base}{reverse('articles:sitemap_news')}",
+        f"Sitemap: {base}{reverse('articles:sitemap_videos')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -17,14 +17,22 @@ each thread keeps its own persistent database connection.
 Limits (environment variables, docs/deployment.md): a request head must
 arrive within ``NEWSROOM_HEADER_SECONDS`` (a slow client is then
 disconnected), a body within ``NEWSROOM_BODY_SECONDS``, and a body may be at
-most ``NEWSROOM_MAX_BODY_BYTES``. The number of threads is gunicorn's
-``threads`` setting.
+most ``NEWSROOM_MAX_BODY_BYTES`` — except on the video library's upload
+(``LARGE_BODY_PATHS``), where it may be ``NEWSROOM_VIDEO_MAX_BODY_BYTES``.
+The number of threads is gunicorn's ``threads`` setting.
+
+Memory: a request body is read into a ``SpooledTemporaryFile``: in memory up
+to ``NEWSROOM_SPOOL_BYTES`` (1 MB), on disk (the temporary folder) beyond,
+and handed to Django as ``wsgi.input``. A worker therefore holds at most
+about 1 MB per request being received, whether the body is a comment or a
+500 MB video.
 """
 
 import concurrent.futures
 import contextlib
 import logging
 import os
+import tempfile
 import time
 
 import tornado.httpserver
@@ -43,6 +51,14 @@ BODY_SECONDS = float(os.environ.get("NEWSROOM_BODY_SECONDS", "300"))
 # 60 MB) and a form's other fields.
 MAX_BODY_BYTES = int(os.environ.get("NEWSROOM_MAX_BODY_BYTES", str(64 * 1024 * 1024)))
 MAX_HEADER_BYTES = 64 * 1024
+# The video library's upload (docs/multimedia.md): a video of at most
+# NEWSROOM_VIDEO_MAX_BYTES (500 MB) and the form's other fields. Only a POST
+# to exactly these paths may send that much; nginx's client_max_body_size
+# for the same location says the same (deploy/nginx-newsroom.conf).
+VIDEO_MAX_BODY_BYTES = int(os.environ.get("NEWSROOM_VIDEO_MAX_BODY_BYTES", str(520 * 1024 * 1024)))
+LARGE_BODY_PATHS = frozenset({"/admin/videos/video/add/"})
+# A body larger than this goes to a temporary file instead of memory.
+SPOOL_BYTES = int(os.environ.get("NEWSROOM_SPOOL_BYTES", str(1024 * 1024)))
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +77,12 @@ class DjangoContainer(WSGIContainer):
         name, colon, port = request.host.partition(":")
         if colon and ":" not in port and not (port.isascii() and port.isdigit()):
             request.host = name  # the adapter's SERVER_NAME; Django reads HTTP_HOST and refuses it
-        return super().environ(request)
+        environ = super().environ(request)
+        body = getattr(request, "body_file", None)
+        if body is not None:  # read by SpoolingAdapter: the body is in this file, not in request.body
+            environ["wsgi.input"] = body
+            environ["CONTENT_LENGTH"] = str(request.body_size)
+        return environ
 
     async def handle_request(self, request):
         self.in_flight += 1
@@ -80,6 +101,47 @@ class DjangoContainer(WSGIContainer):
             request.connection.close()
         finally:
             self.in_flight -= 1
+            body = getattr(request, "body_file", None)
+            if body is not None:
+                body.close()  # a file on disk is removed now
+
+
+class SpoolingAdapter(httputil.HTTPMessageDelegate):
+    """Reads one request for the container like Tornado's own adapter, but
+    writes the body into a SpooledTemporaryFile (memory up to SPOOL_BYTES,
+    then disk) instead of one bytes object, and lets a POST to
+    LARGE_BODY_PATHS send up to VIDEO_MAX_BODY_BYTES."""
+
+    def __init__(self, request_callback, request_conn):
+        self.connection = request_conn
+        self.request_callback = request_callback
+        self.request = None
+        self.body = None
+        self.size = 0
+
+    def headers_received(self, start_line, headers):
+        self.request = httputil.HTTPServerRequest(connection=self.connection, start_line=start_line, headers=headers)
+        if start_line.method == "POST" and start_line.path.split("?", 1)[0] in LARGE_BODY_PATHS:
+            self.connection.set_max_body_size(VIDEO_MAX_BODY_BYTES)
+        self.body = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, prefix="newsroom-body-")  # noqa: SIM115
+        return None
+
+    def data_received(self, chunk):
+        self.body.write(chunk)
+        self.size += len(chunk)
+        return None
+
+    def finish(self):
+        self.body.seek(0)
+        self.request.body = b""
+        self.request.body_file, self.request.body_size = self.body, self.size
+        self.body = None  # the container closes it after the response
+        self.request_callback(self.request)
+
+    def on_connection_close(self):
+        if self.body is not None:
+            self.body.close()
+            self.body = None
 
 
 def _trimmed_headers(application):
@@ -105,6 +167,13 @@ def _trimmed_headers(application):
     return trimmed
 
 
+class SpoolingHTTPServer(tornado.httpserver.HTTPServer):
+    """Tornado's HTTP server with request bodies read by SpoolingAdapter."""
+
+    def start_request(self, server_conn, request_conn):
+        return SpoolingAdapter(self.request_callback, request_conn)
+
+
 class BufferingWorker(TornadoWorker):
     """gunicorn's Tornado worker with Django run in a thread pool, limits on
     slow and large requests, and a graceful stop that lets requests in
@@ -122,7 +191,7 @@ class BufferingWorker(TornadoWorker):
         )
         worker = self
 
-        class Server(tornado.httpserver.HTTPServer):
+        class Server(SpoolingHTTPServer):
             def on_close(self, server_conn):
                 worker.handle_request()
                 super().on_close(server_conn)

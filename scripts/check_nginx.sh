@@ -145,6 +145,18 @@ fi
 mkdir -p media/bao-in/.tai-len/check-nginx && echo "%PDF-" >media/bao-in/.tai-len/check-nginx/001.pdf
 code=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/media/bao-in/.tai-len/check-nginx/001.pdf")
 rm -rf media/bao-in/.tai-len/check-nginx
+mkdir -p media/videos/.tai-len/check-nginx && echo "video" >media/videos/.tai-len/check-nginx/source
+vcode=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/media/videos/.tai-len/check-nginx/source")
+rm -rf media/videos/.tai-len/check-nginx
+[ "$vcode" = 404 ] || fail "a video waiting for transcoding was served ($vcode)"
+# The video upload may send more than the site's 64 MB (to the app, which
+# answers for itself: here a redirect to the log-in page); elsewhere nginx refuses it.
+big=$(curl -s -o /dev/null -w "%{http_code}" -X POST -H "Content-Length: 70000000" --data-binary @/dev/null --max-time 5 "$BASE/admin/images/image/add/" || true)
+[ "$big" = 413 ] || fail "a 70 MB body to the image upload was not refused by nginx ($big)"
+video=$(head -c 70000000 /dev/zero | curl -s -o /dev/null -w "%{http_code}" -X POST -H "Content-Type: application/octet-stream" --data-binary @- --max-time 60 "$BASE/admin/videos/video/add/" || true)
+# Django itself answers (403: no CSRF token), not nginx (413) nor the app server's body limit (400).
+[ "$video" = 403 ] || fail "a 70 MB body to the video upload did not reach Django: $video"
+echo "ok: uploads in processing are not served; only the video upload takes bodies over 64 MB"
 [ "$code" = 404 ] || fail "an upload waiting for processing was served (HTTP $code)"
 echo "ok  uploads being processed: 404"
 echo "nginx configuration OK"

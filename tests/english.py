@@ -32,6 +32,7 @@ PROPER = {
     "exif", "gps", "xmp", "id", "ip", "ipv4", "ipv6", "rss", "email", "mail", "zalo", "facebook", "google",
     "newsroom", "django", "ok", "pm", "am", "kb", "mb", "gb", "tb", "pb", "ldap", "sso",
     "control", "command", "mac",  # key names: "Nhấn giữ phím “Control”, hoặc “Command” trên máy Mac"
+    "youtube", "tiktok", "maps", "mp4", "webm", "mov", "webvtt", "vtt",  # platforms and formats (docs/multimedia.md)
 }  # fmt: skip
 # Vietnamese syllables without marks that English also has.
 VIETNAMESE = {

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "delivery",
     "newsroom",
     "images",
+    "videos",
     "authors",
     "articles",
     "counters",
@@ -233,7 +234,15 @@ CONTENT_SECURITY_POLICY = {
         "media-src": [SELF, *CSP_MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "frame-src": [NONE],
+        # Exactly the hosts of the allow-listed embeds (articles/embeds.py
+        # FRAME_HOSTS; a test keeps the two equal), loaded only when a reader
+        # clicks an embed.
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.facebook.com",
+            "https://www.tiktok.com",
+            "https://www.google.com",
+        ],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
@@ -434,3 +443,21 @@ if NEWSROOM_RETIRED_HOSTS and not NEWSROOM_SITE_URL.startswith(("https://", "htt
 NEWSROOM_IMPORT_TIMEOUT = int(env("NEWSROOM_IMPORT_TIMEOUT", "20"))  # seconds per request
 NEWSROOM_IMPORT_MAX_BYTES = int(env("NEWSROOM_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))  # a page
 NEWSROOM_IMPORT_USER_AGENT = env("NEWSROOM_IMPORT_USER_AGENT", "NewsroomImporter/1.0 (+archive import)")
+# Video library (videos app, docs/multimedia.md): limits checked on upload
+# (by content, with ffprobe), then the background transcoding (manage.py
+# db_worker) into H.264/AAC MP4 at each short side of NEWSROOM_VIDEO_SIZES
+# not larger than the video's own. ffmpeg runs as a child process limited to
+# NEWSROOM_VIDEO_MEMORY_MB of address space and NEWSROOM_VIDEO_TIMEOUT
+# seconds. The upload itself needs a larger request body than the rest of
+# the site: NEWSROOM_VIDEO_MAX_BODY_BYTES in ops/server.py and nginx's
+# client_max_body_size of /admin/videos/video/add/ (deploy/nginx-newsroom.conf).
+NEWSROOM_FFMPEG = env("NEWSROOM_FFMPEG", "ffmpeg")
+NEWSROOM_FFPROBE = env("NEWSROOM_FFPROBE", "ffprobe")
+NEWSROOM_VIDEO_MAX_BYTES = int(env("NEWSROOM_VIDEO_MAX_BYTES", str(500 * 1024 * 1024)))
+NEWSROOM_VIDEO_MAX_SECONDS = int(env("NEWSROOM_VIDEO_MAX_SECONDS", str(20 * 60)))
+NEWSROOM_VIDEO_SIZES = tuple(int(s) for s in env_list("NEWSROOM_VIDEO_SIZES") or ("720", "360"))
+NEWSROOM_VIDEO_PRESET = env("NEWSROOM_VIDEO_PRESET", "veryfast")
+NEWSROOM_VIDEO_THREADS = int(env("NEWSROOM_VIDEO_THREADS", "2"))
+NEWSROOM_VIDEO_MEMORY_MB = int(env("NEWSROOM_VIDEO_MEMORY_MB", "3072"))
+NEWSROOM_VIDEO_TIMEOUT = int(env("NEWSROOM_VIDEO_TIMEOUT", "3600"))
+NEWSROOM_VIDEO_CAPTIONS_MAX_BYTES = 512 * 1024

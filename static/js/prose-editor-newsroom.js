@@ -9,11 +9,17 @@
  *   shows it with the library's renditions (images/markup.py). The editor's
  *   own "insert an image by URL" dialog is not offered.
  *
+ * - the video button puts a video of the video library at the cursor
+ *   (a <video> the public page turns into the player: videos/markup.py);
+ * - the embed button takes a YouTube, Facebook, TikTok or Google Maps
+ *   address, asks the server for the iframe (articles/embeds.py) and puts it
+ *   at the cursor; any other address goes in as a plain link.
+ *
  * Loaded by configurable.js through settings.DJANGO_PROSE_EDITOR_EXTENSIONS;
  * enabled by the "NewsroomEditor" entry of articles.forms.PROSE_EDITOR_CONFIG,
  * which gives the library's addresses (images/picker.py).
  */
-import { crel, Extension, updateAttrsDialog } from "django-prose-editor/editor"
+import { crel, Extension, Node, updateAttrsDialog } from "django-prose-editor/editor"
 
 const t = (s) => (window.gettext ? window.gettext(s) : s)
 const fmt = (s, values) => (window.interpolate ? window.interpolate(t(s), values, true) : t(s))
@@ -30,6 +36,8 @@ const LABELS = () => ({
   blockquote: t("Trích dẫn"),
   horizontalRule: t("Đường kẻ ngang"),
   figure: t("Chèn ảnh từ thư viện ảnh"),
+  libraryVideo: t("Chèn video từ thư viện video"),
+  embed: t("Chèn video YouTube, Facebook, TikTok hoặc bản đồ Google Maps"),
   bold: t("In đậm"),
   italic: t("In nghiêng"),
   underline: t("Gạch chân"),
@@ -257,6 +265,168 @@ function figureFor({ image, caption, credit }) {
   return { type: "figure", content }
 }
 
+/* A library video in the body: stored as <video src poster title>, shown in
+ * the editor as its poster and title. */
+const LibraryVideo = Node.create({
+  name: "libraryVideo",
+  group: "block",
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return { src: { default: null }, poster: { default: null }, title: { default: "" } }
+  },
+  parseHTML() {
+    return [{ tag: "video[src]" }]
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["video", { ...HTMLAttributes, controls: "", preload: "none" }]
+  },
+  addNodeView() {
+    return ({ node }) => {
+      const dom = crel("figure", { className: "editor-media editor-video", contentEditable: "false" }, [
+        node.attrs.poster ? crel("img", { src: node.attrs.poster, alt: "", width: 240 }) : crel("span"),
+        crel("figcaption", { textContent: fmt("Video: %(title)s", { title: node.attrs.title || node.attrs.src }) }),
+      ])
+      return { dom }
+    }
+  },
+})
+
+/* An allow-listed embed: an <iframe> whose address the server built; the
+ * sanitiser adds its sandbox and permissions. Shown in the editor as a box
+ * naming the provider, so nothing loads from it while writing. */
+const Embed = Node.create({
+  name: "embed",
+  group: "block",
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return { src: { default: null }, title: { default: "" } }
+  },
+  parseHTML() {
+    return [{ tag: "iframe[src]" }]
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["iframe", HTMLAttributes]
+  },
+  addNodeView() {
+    return ({ node }) => {
+      let host = node.attrs.src
+      try {
+        host = new URL(node.attrs.src).hostname
+      } catch (_error) {
+        // leave the address as it is
+      }
+      const dom = crel("div", { className: "editor-media editor-embed", contentEditable: "false" }, [
+        crel("strong", { textContent: fmt("Nội dung nhúng: %(title)s", { title: node.attrs.title || host }) }),
+        crel("span", { textContent: ` (${host})` }),
+      ])
+      return { dom }
+    }
+  },
+})
+
+/* The video library's dialog: the newest ready videos first, searched by
+ * title; resolves with the chosen one or null. */
+function pickVideo(editor, options) {
+  return new Promise((resolve) => {
+    let result = null
+    let timer = null
+    const search = crel("input", { type: "search", name: "q", size: 40 })
+    const results = crel("ul", { className: "library-results" })
+    const state = crel("p", { className: "library-state", role: "status" })
+    const cancel = crel("button", { type: "button", textContent: t("Hủy") })
+    const form = crel("form", { method: "dialog" }, [
+      crel("h3", { className: "prose-editor-dialog-title", textContent: t("Chèn video từ thư viện video") }),
+      crel("label", { className: "library-search" }, [t("Tìm video theo tên: "), search]),
+      state,
+      results,
+      crel("div", { className: "prose-editor-dialog-buttons" }, [cancel]),
+    ])
+    const dialog = crel("dialog", { className: "prose-editor-dialog library-picker" }, [form])
+    dialog.setAttribute("aria-label", t("Chèn video từ thư viện video"))
+    const holder = crel("div", {}, [dialog])
+    editor.view.dom.parentElement.append(holder)
+
+    async function load() {
+      state.textContent = t("Đang tìm…")
+      try {
+        const url = new URL(options.videoPickerUrl, window.location.href)
+        url.searchParams.set("q", search.value.trim())
+        const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        const answer = await response.json()
+        if (!response.ok) throw new Error(answer.message || response.statusText)
+        results.textContent = ""
+        for (const video of answer.results) {
+          const button = crel("button", { type: "button", className: "library-image" }, [
+            crel("img", { src: video.poster, alt: "", width: 160, loading: "lazy" }),
+            crel("span", { className: "library-caption", textContent: video.title }),
+            crel("span", { className: "library-meta", textContent: `${video.length} · ${video.uploadedAt}` }),
+          ])
+          button.addEventListener("click", () => {
+            result = video
+            dialog.close()
+          })
+          results.append(crel("li", {}, [button]))
+        }
+        state.textContent = answer.results.length
+          ? t("Bấm vào một video để chèn vào bài.")
+          : t("Không có video nào đã chuyển mã xong khớp với từ tìm.")
+      } catch (error) {
+        state.textContent = fmt("Không tải được thư viện video: %(error)s", { error: error.message })
+      }
+    }
+    search.addEventListener("input", () => {
+      window.clearTimeout(timer)
+      timer = window.setTimeout(load, 250)
+    })
+    search.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") event.preventDefault()
+    })
+    cancel.addEventListener("click", () => dialog.close())
+    dialog.addEventListener("close", () => {
+      holder.remove()
+      resolve(result)
+    })
+    dialog.showModal()
+    search.focus()
+    load()
+  })
+}
+
+/* Ask for an address; the server says whether it is an allowed embed. */
+function askEmbed(editor, options, from, to) {
+  updateAttrsDialog(
+    { url: { type: "string", title: t("Địa chỉ (YouTube, Facebook, TikTok, Google Maps)"), default: "" } },
+    { title: t("Chèn video hoặc bản đồ nhúng"), submitText: t("Chèn vào bài") },
+  )(editor, { url: "" }).then(async (attrs) => {
+    const address = attrs && attrs.url ? attrs.url.trim() : ""
+    if (!address) {
+      editor.commands.focus()
+      return
+    }
+    const chain = () => editor.chain().focus().setTextSelection({ from, to })
+    try {
+      const url = new URL(options.embedUrl, window.location.href)
+      url.searchParams.set("url", address)
+      const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      const answer = await response.json()
+      if (response.ok) {
+        chain().insertContent({ type: "embed", attrs: { src: answer.src, title: answer.label } }).run()
+        return
+      }
+      window.alert(answer.message || t("Không nhúng được địa chỉ này."))
+    } catch (_error) {
+      window.alert(t("Không kiểm tra được địa chỉ; sẽ chèn thành liên kết."))
+    }
+    if (/^https?:\/\//i.test(address)) {
+      chain()
+        .insertContent({ type: "text", text: address, marks: [{ type: "link", attrs: { href: address } }] })
+        .run()
+    }
+  })
+}
+
 /* The editor's "insert table" dialog offers "Yes"/"No" as the very values
  * it reads back, so it cannot be translated; this one asks the same in
  * Vietnamese. */
@@ -290,7 +460,11 @@ export const NewsroomEditor = Extension.create({
   priority: 1,
 
   addOptions() {
-    return { pickerUrl: null, uploadUrl: null }
+    return { pickerUrl: null, uploadUrl: null, videoPickerUrl: null, embedUrl: null }
+  },
+
+  addExtensions() {
+    return [LibraryVideo, Embed]
   },
 
   addCommands() {
@@ -301,6 +475,31 @@ export const NewsroomEditor = Extension.create({
         () =>
         ({ editor }) => {
           insertTable(editor)
+          return true
+        },
+      insertLibraryVideo:
+        () =>
+        ({ editor }) => {
+          const { from, to } = editor.state.selection
+          pickVideo(editor, this.options).then((video) => {
+            if (!video) {
+              editor.commands.focus()
+              return
+            }
+            editor
+              .chain()
+              .focus()
+              .setTextSelection({ from, to })
+              .insertContent({ type: "libraryVideo", attrs: { src: video.src, poster: video.poster, title: video.title } })
+              .run()
+          })
+          return true
+        },
+      insertEmbed:
+        () =>
+        ({ editor }) => {
+          const { from, to } = editor.state.selection
+          askEmbed(editor, this.options, from, to)
           return true
         },
       insertLibraryImage:
@@ -333,6 +532,30 @@ export const NewsroomEditor = Extension.create({
         },
         button: buttons.material("add_photo_alternate", labels.figure),
         option: crel("p", { textContent: labels.figure }),
+      })
+    }
+    if (this.options.videoPickerUrl) {
+      menu.defineItem({
+        name: "libraryVideo",
+        groups: "nodes",
+        priority: 89,
+        command(editor) {
+          editor.commands.insertLibraryVideo()
+        },
+        button: buttons.material("smart_display", labels.libraryVideo),
+        option: crel("p", { textContent: labels.libraryVideo }),
+      })
+    }
+    if (this.options.embedUrl) {
+      menu.defineItem({
+        name: "embed",
+        groups: "nodes",
+        priority: 88,
+        command(editor) {
+          editor.commands.insertEmbed()
+        },
+        button: buttons.material("video_library", labels.embed),
+        option: crel("p", { textContent: labels.embed }),
       })
     }
     for (const [name, item] of Object.entries(_definedItems)) {

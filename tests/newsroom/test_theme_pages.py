@@ -36,6 +36,9 @@ NOT_PAGES = {
     "articles:feed_category": "RSS",
     "articles:sitemap_index": "XML",
     "articles:sitemap_news": "XML",
+    "articles:sitemap_videos": "XML",
+    "articles:feed_multimedia": "RSS",
+    "articles:feed_multimedia_kind": "RSS",
     "articles:sitemap_section": "XML",
     "articles:robots_txt": "text",
     None: "media files (development only)",
@@ -79,6 +82,8 @@ def samples(publication):
         "articles:author": {"slug": author.slug},
         "articles:detail": {"category": category.slug, "slug": article.slug, "pk": article.pk},
         "articles:category": {"slug": category.slug},
+        "articles:multimedia": {},
+        "articles:multimedia_kind": {"kind": "video"},
     }
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from articles import roles
 from articles.contributions import attach_from_byline
-from articles.models import Article, Category
+from articles.models import Article, Category, PhotoStoryItem
 from authors.models import Author, PaymentDetails, PenName
 from counters.services import seed_view_count
 from images.models import Image
@@ -29,6 +29,7 @@ from images.services import add_image_from_file
 from newsroom.models import Publication
 from newsroom.text import slugify_vi
 from newsroom.themes import DEFAULT_THEME, THEMES
+from videos.demo import demo_video
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 # The demo paper of each theme: Báo Điện Biên Phủ's is the full newspaper;
@@ -207,7 +208,13 @@ class Command(BaseCommand):
                 status=Article.Status.PUBLISHED,
                 published_at=published_at,
                 featured_position=row.get("featured_position"),
+                format=row.get("format", Article.Format.STANDARD),
             )
+            if row.get("video"):
+                video, problem = demo_video(image_dir, row["video"])
+                article.lead_video = video
+                if problem:
+                    self.stdout.write(problem)
             if row.get("image"):
                 image = self.library_image(image_dir, row)
                 article.featured_image = image
@@ -218,6 +225,13 @@ class Command(BaseCommand):
                     article.featured_image_credit = row.get("image_credit") or ""
             article.save()
             article.tags.set(row.get("tags", []))
+            for position, photo in enumerate(row.get("photos", [])):
+                PhotoStoryItem.objects.create(
+                    article=article,
+                    image=self.library_image(image_dir, {"image": photo["image"], "image_caption": photo["caption"]}),
+                    caption=photo["caption"],
+                    position=position,
+                )
             # A stable starting count, so "Đọc nhiều" has something to show.
             views = 40 + zlib.crc32(slug.encode()) % 4000
             seed_view_count(article.pk, views, recent=views % 300)
