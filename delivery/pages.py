@@ -9,7 +9,10 @@ previous reader of the same address, as long as none of its ``scopes`` has
 been bumped (delivery/scopes.py), it is younger than
 ``NEWSROOM_FRAGMENT_SECONDS`` and no deadline (a scheduled article) has
 passed since. A hit is one cache round trip (the entry and, with the cache
-store, the scopes' versions read together).
+store, the scopes' versions read together), or none: each process keeps the
+last entries it served (``LOCAL_ENTRIES``) and serves them again while the
+versions it remembers (``NEWSROOM_SCOPE_SECONDS``, delivery/scopes.py) still
+match theirs.
 
 - **The address** is the host, the path, only the query parameters the view
   reads (``params``) and the variant (delivery/variants.py): ``?fbclid=…``
@@ -50,6 +53,11 @@ KEY_PREFIX = "pages:v3"
 GZIP = 16 + zlib.MAX_WBITS
 GZIP_LEVEL = 6
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads it
+# The entries this process served last, by key: used again only while the
+# scope versions this process remembers are theirs (a gzipped page is about
+# 8 KB: at most a few MB per worker).
+LOCAL_ENTRIES = 500
+_local = {}
 
 
 def applies(request):
@@ -133,6 +141,21 @@ def store(request, page_key, versions, response, until_deadline=True):
     return entry
 
 
+def _valid(entry, versions):
+    return entry is not None and entry[0] == versions and entry[1] > timezone.now().timestamp()
+
+
+def _keep(page_key, entry):
+    if len(_local) >= LOCAL_ENTRIES:
+        _local.clear()
+    _local[page_key] = entry
+
+
+def forget_local():
+    """This process forgets the entries it kept (tests)."""
+    _local.clear()
+
+
 def _scope_names(scopes, kwargs):
     return list(scopes(kwargs) if callable(scopes) else scopes)
 
@@ -154,9 +177,14 @@ def cached_page(name, scopes, params=(), until_deadline=True):
                 return holes.fill(request, response)
             names = _scope_names(scopes, kwargs)
             page_key = key(request, name, params)
+            versions = scope_versions.remembered(names)
+            entry = _local.get(page_key) if versions is not None else None
+            if _valid(entry, versions):
+                return respond(request, entry)
             versions, found = scope_versions.read(names, also=[page_key])
             entry = found.get(page_key)
-            if entry is not None and entry[0] == versions and entry[1] > timezone.now().timestamp():
+            if _valid(entry, versions):
+                _keep(page_key, entry)
                 return respond(request, entry)
             # The data the view reads is kept under the versions read here.
             request._delivery_versions = dict(zip(names, versions, strict=True))
@@ -166,6 +194,7 @@ def cached_page(name, scopes, params=(), until_deadline=True):
             entry = store(request, page_key, versions, response, until_deadline)
             if entry is None:
                 return holes.fill(request, response)
+            _keep(page_key, entry)
             if entry[4] or accepts_gzip(request):
                 return respond(request, entry)  # the first browser gets gzip too
             return _public(response, entry[1])

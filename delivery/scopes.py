@@ -11,13 +11,17 @@ Where the versions live, so that every process sees a bump:
 
 - ``NEWSROOM_SCOPE_STORE = "cache"`` (the default with ``REDIS_URL``): in
   the shared cache, one key per scope; a worker reads them with the page
-  itself (one round trip). A bump is seen by every worker at once.
+  itself (one round trip).
 - ``"database"`` (the default without Redis: each process has its own
   local-memory cache): in the ``delivery_scopeversion`` table, bumped with
-  ``UPDATE … SET version = version + 1``. Each process remembers a version
-  it read for at most ``NEWSROOM_SCOPE_SECONDS`` (1 s): a change made in
-  another process (a second gunicorn worker, ``manage.py``) is seen within
-  that bound; the process that made it sees it at once.
+  ``UPDATE … SET version = version + 1``.
+
+In both, each process remembers a version it read for at most
+``NEWSROOM_SCOPE_SECONDS`` (1 s; 0: never), so that a page served again
+within that second costs no round trip at all (delivery/pages.py keeps the
+entries it served): a change made in another process (a second gunicorn
+worker or server, ``manage.py``) is seen within that bound; the process that
+made it sees it at once.
 
 A bump happens at once (the process that writes sees its change) and again
 once the transaction commits (a page another process built from the old
@@ -72,9 +76,36 @@ def read(names, also=()):
                 cache.add(key, _new_version(), None)
                 version = cache.get(key) or _new_version()
             versions.append(version)
+        _remember(names, versions)
         return tuple(versions), {key: found[key] for key in also if key in found}
     versions = _from_database(names)
     return versions, (cache.get_many(list(also)) if also else {})
+
+
+def _remember(names, versions):
+    if settings.NEWSROOM_SCOPE_SECONDS <= 0:
+        return
+    if len(_memo) > MEMO_MAX:
+        _memo.clear()
+    now = time.monotonic()
+    for name, version in zip(names, versions, strict=True):
+        _memo[name] = (version, now)
+
+
+def remembered(names):
+    """The versions of ``names`` as this process read them less than
+    ``NEWSROOM_SCOPE_SECONDS`` ago, or None if any must be read again."""
+    bound = settings.NEWSROOM_SCOPE_SECONDS
+    if bound <= 0:
+        return None
+    now = time.monotonic()
+    found = []
+    for name in names:
+        remembered = _memo.get(name)  # one lookup: other threads may change the memo meanwhile
+        if remembered is None or now - remembered[1] >= bound:
+            return None
+        found.append(remembered[0])
+    return tuple(found)
 
 
 def versions(names):
@@ -107,6 +138,8 @@ def _from_database(names):
 def _bump_now(names):
     if _store() == "cache":
         cache.set_many({_cache_key(name): _new_version() for name in names}, None)
+        for name in names:
+            _memo.pop(name, None)
         return
     from .models import ScopeVersion
 

@@ -346,9 +346,11 @@ NEWSROOM_FRAGMENT_SECONDS = int(env("NEWSROOM_FRAGMENT_SECONDS", "60"))
 # a flash message ("messages") waiting to be shown, a poll ballot ("poll-").
 NEWSROOM_PERSONAL_COOKIES = (SESSION_COOKIE_NAME, "messages", "poll-")
 # Where the scopes' versions live (delivery/scopes.py, docs/caching.md):
-# "cache" (shared Redis: every worker sees a change at once) or "database"
-# (no Redis: each process has its own cache; a change made in another
-# process is seen within NEWSROOM_SCOPE_SECONDS).
+# "cache" (shared Redis) or "database" (no Redis: each process has its own
+# cache). Either way a process remembers the versions it read, and serves the
+# pages it built or fetched under them again, for NEWSROOM_SCOPE_SECONDS: a
+# change made in another process is seen within that bound, in the process
+# that made it at once.
 NEWSROOM_SCOPE_STORE = env("NEWSROOM_SCOPE_STORE", "cache" if REDIS_URL else "database")
 NEWSROOM_SCOPE_SECONDS = float(env("NEWSROOM_SCOPE_SECONDS", "1"))
 # Anonymous public pages that set no cookie: how long nginx or a CDN may keep

@@ -23,6 +23,9 @@ CACHES = {
 # One process and its cache: the scopes' versions live in the cache (the
 # database store is tested on its own, and across processes).
 NEWSROOM_SCOPE_STORE = "cache"
+# Versions are read afresh on every request (the tests' cache.clear() starts
+# cold); the per-process memory of versions and pages is tested on its own.
+NEWSROOM_SCOPE_SECONDS = 0
 # A file, not memory, so that SQLite runs with the same WAL/busy-timeout set-up
 # as in production and the concurrency tests mean something. One file per test
 # run, so two runs on one machine do not share it.

@@ -2,9 +2,13 @@
 and holes registered by the apps that own them."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from delivery import holes, variants
+from articles.models import Article
+from delivery import holes, pages, scopes, variants
 from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory, CategoryFactory
 
@@ -57,3 +61,56 @@ def test_holes_are_filled_on_pages_built_for_one_reader_too(story):
     own.cookies["poll-1"] = "x"
     html = own.get(story.get_absolute_url()).content.decode()
     assert "nrhole." not in html and "Lượt xem: 1" in html
+
+
+# Each process's memory of versions and pages (NEWSROOM_SCOPE_SECONDS).
+
+
+@pytest.fixture
+def remembering(settings):
+    settings.NEWSROOM_SCOPE_SECONDS = 1
+    scopes.forget_memo()
+    pages.forget_local()
+    yield
+    scopes.forget_memo()
+    pages.forget_local()
+
+
+def test_a_page_served_again_within_the_bound_costs_no_cache_read(remembering, story, monkeypatch):
+    monkeypatch.setattr("delivery.scopes.time.monotonic", lambda: 1000.0)
+    client = Client()
+    first = client.get(story.get_absolute_url()).content
+    reads = []
+    real = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, *a, **k: reads.append(keys) or real(keys, *a, **k))
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(story.get_absolute_url())
+    assert reads == []
+    assert [q["sql"] for q in queries if "articles_article" in q["sql"]] == []
+    # The same page, its holes filled for this reader.
+    assert again.status_code == 200
+    assert "Mùa lúa mới" in again.content.decode()
+    assert len(again.content) == pytest.approx(len(first), abs=80)
+
+
+def test_a_change_made_in_this_process_is_seen_at_once(remembering, story):
+    client = Client()
+    assert "Mùa lúa mới" in client.get("/").content.decode()
+    story.title = "Lúa mới vào kho"
+    story.save()
+    assert "Lúa mới vào kho" in client.get("/").content.decode()
+
+
+def test_a_change_made_in_another_process_is_seen_within_the_bound(remembering, story, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr("delivery.scopes.time.monotonic", lambda: now[0])
+    client = Client()
+    assert "Mùa lúa mới" in client.get("/").content.decode()
+    # Another worker publishes a change: the rows and the shared versions
+    # change, this process's memory does not (no signal reaches it).
+    Article.objects.filter(pk=story.pk).update(title="Lúa mới vào kho")
+    cache.set_many({scopes._cache_key(name): scopes._new_version() for name in (scopes.LISTINGS,)}, None)
+    now[0] += 0.9
+    assert "Mùa lúa mới" in client.get("/").content.decode()  # remembered, under a second old
+    now[0] += 0.2
+    assert "Lúa mới vào kho" in client.get("/").content.decode()
