@@ -1,6 +1,7 @@
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from .light_edition import is_light
 from .models import Publication
 from .text import format_today
 
@@ -21,4 +22,6 @@ def site(request):
         "base_template": site_theme.base_template,
         "menu": SimpleLazyObject(lambda: category_tree().menu),
         "today": format_today(timezone.now()),
+        # Bản nhẹ: text first, no pictures, sidebar or script (newsroom/light_edition.py).
+        "light_edition": is_light(request),
     }

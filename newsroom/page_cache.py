@@ -52,6 +52,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import quote_etag
 
 from . import fragments
+from .light_edition import light_edition_variant
 
 # Changed whenever the stored entry changes shape: entries written by the
 # previous release are then never read (they expire on their own).
@@ -78,9 +79,11 @@ def applies(request):
 
 
 def key(request, name, params=()):
-    """The entry of this address: host, path and the ``params`` the view reads."""
+    """The entry of this address: host, path and the ``params`` the view
+    reads, and the page's variant (the light edition or not)."""
     query = "&".join(f"{param}={value}" for param in params for value in request.GET.getlist(param))
-    address = "\x1f".join([request.scheme, request.get_host(), request.path, query])
+    variant = light_edition_variant(request)
+    address = "\x1f".join([request.scheme, request.get_host(), request.path, query, variant])
     return f"{KEY_PREFIX}:{name}:{hashlib.sha256(address.encode()).hexdigest()[:40]}"
 
 
