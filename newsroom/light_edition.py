@@ -43,9 +43,13 @@ def is_light(request):
 
 
 def light_edition_variant(request):
-    """The page cache's variant of this request: ``"nhe"`` for the light
-    edition, ``""`` for the full one (the page key takes it as it is)."""
-    return "nhe" if is_light(request) else ""
+    """The page cache's variant of this request (a short string put in the
+    page's key): the reader's own choice, ``"nhe"`` (light), ``"day-du"``
+    (full) or ``""`` (none: the profile decides). The profile's switch
+    needs no part in the key: saving the profile starts a new content
+    generation, so every page cached before it is stale at once
+    (newsroom/fragments.py). No cache read: a hit stays one round trip."""
+    return {True: "nhe", False: "day-du", None: ""}[reader_choice(request)]
 
 
 class LightEditionMiddleware:
