@@ -106,10 +106,15 @@ def home_page():
 
 
 def related(article, limit=None):
-    """“Tin khác”: other published stories of the same category, newest first."""
-    return list(
-        Article.objects.published()
-        .filter(category_id=article.category_id)
-        .exclude(pk=article.pk)
-        .for_listing()[: limit or settings.NEWSROOM_RELATED_COUNT]
+    """“Tin khác”: other published stories of the same category, newest
+    first; when the category has too few, the newest stories of the paper
+    fill the list (a category with one story still shows a block). One
+    query, two when the fallback is needed."""
+    limit = limit or settings.NEWSROOM_RELATED_COUNT
+    stories = list(
+        Article.objects.published().filter(category_id=article.category_id).exclude(pk=article.pk).for_listing()[:limit]
     )
+    if len(stories) < limit:
+        shown = [article.pk, *(story.pk for story in stories)]
+        stories += latest(limit - len(stories), exclude_ids=shown)
+    return stories

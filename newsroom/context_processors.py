@@ -1,3 +1,4 @@
+from django.core.exceptions import DisallowedHost
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
@@ -24,4 +25,14 @@ def site(request):
         "today": format_today(timezone.now()),
         # Bản nhẹ: text first, no pictures, sidebar or script (newsroom/light_edition.py).
         "light_edition": is_light(request),
+        # "https://host" for absolute addresses (Open Graph); "" when the
+        # request's host is not one of ours (the 400 page must still render).
+        "site_url": SimpleLazyObject(lambda: _site_url(request)),
     }
+
+
+def _site_url(request):
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return ""
