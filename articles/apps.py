@@ -7,4 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Bài viết")
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps the category-tree cache fresh)
+        from . import delivery
+
+        delivery.connect()

@@ -1,6 +1,7 @@
-"""``/tac-gia/<slug>/``: an author's page, linked from the bylines. Plain
-and uncached for now: issue 16 puts the public pages on one caching
-contract, and this one joins it then."""
+"""``/tac-gia/<slug>/``: an author's page, linked from the bylines. Cached
+whole like every public page (articles/urls.py, delivery/pages.py); an
+author's or pen name's change touches the site (authors/delivery.py), a
+byline the listings (articles/delivery.py)."""
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404

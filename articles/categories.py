@@ -1,13 +1,10 @@
 """The category tree, read once and cached: the menu, breadcrumbs and
 "this category and its sub-categories" all come from it without a query per
-level. Category saves and deletes clear it (see signals.py)."""
+level. Category saves and deletes bump the "site" scope (articles/delivery.py)."""
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
-CACHE_KEY = "articles:category-tree:v1"
-CACHE_SECONDS = 600
+from delivery import data, scopes
 
 
 @dataclass
@@ -60,14 +57,10 @@ class CategoryTree:
 
 
 def category_tree():
-    tree = cache.get(CACHE_KEY)
-    if tree is None:
-        from .models import Category
+    """Every category, cached under the "site" scope (menus; a category's
+    save bumps it: articles/delivery.py)."""
+    from .models import Category
 
-        tree = CategoryTree(list(Category.objects.order_by("position", "name")))
-        cache.set(CACHE_KEY, tree, CACHE_SECONDS)
-    return tree
-
-
-def clear_category_tree():
-    cache.delete(CACHE_KEY)
+    return data.cached(
+        None, "category-tree", [scopes.SITE], lambda: CategoryTree(list(Category.objects.order_by("position", "name")))
+    )

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.services import Action, record
-from newsroom import fragments
+from delivery import scopes
 
 from . import revisions
 from .models import Article, Revision, Transition
@@ -215,7 +215,7 @@ def set_home_positions(article, *, by, featured_position, pinned_position):
     if not by.has_perm(PUBLISH):
         raise PermissionDenied(_("Bạn không có quyền sắp xếp trang chủ."))
     Article.objects.filter(pk=article.pk).update(featured_position=featured_position, pinned_position=pinned_position)
-    fragments.bump()  # .update() sends no signal
+    scopes.bump(scopes.article(article.pk), scopes.LISTINGS)  # .update() sends no signal
     record(Action.CURATION, article, by=by, detail=curation_detail(featured_position, pinned_position))
 
 

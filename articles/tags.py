@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from delivery import scopes
+
 from .models import Tag, TaggedArticle
 
 
@@ -27,4 +29,6 @@ def merge_tags(target, others):
         TaggedArticle.objects.filter(pk=row.pk).update(tag=target)
         moved += 1
     Tag.objects.filter(pk__in=other_ids).delete()
+    # .update() sends no signal: the tag pages and every article's tags (rare: a whole-site renewal).
+    scopes.bump(scopes.SITE, scopes.LISTINGS)
     return moved

@@ -1,8 +1,8 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
-from django.views.decorators.cache import cache_page
 
-from newsroom.page_cache import cache_public_page
+from delivery.pages import cached_page
+from delivery.scopes import LISTINGS, SITE, article
 
 from . import feeds, views
 from .author_page import AuthorView
@@ -10,42 +10,58 @@ from .sitemaps import SITEMAPS
 
 app_name = "articles"
 
+# Every public page is on one contract (delivery/pages.py, docs/caching.md):
+# cached whole for anonymous readers under the scopes it depends on.
+PAGE = [SITE, LISTINGS]  # menus and profile; the lists it shows (sidebar included)
+
+
+def article_page(kwargs):
+    return [SITE, LISTINGS, article(kwargs["pk"])]
+
+
 # Lengths are bounded in the patterns so an over-long URL is a plain 404.
 ARTICLE = r"(?P<category>[a-z0-9-]{1,100})/(?P<slug>[a-z0-9-]{0,200})-(?P<pk>[0-9]{1,18})\.html"
 
 urlpatterns = [
-    path("", cache_public_page("home")(views.HomeView.as_view()), name="home"),
+    path("", cached_page("home", PAGE)(views.HomeView.as_view()), name="home"),
     re_path(rf"^ban-in/{ARTICLE}$", views.ArticlePrintView.as_view(), name="print"),
-    path("rss/", cache_public_page("feeds")(views.FeedListView.as_view()), name="feeds"),
+    path("rss/", cached_page("feeds", PAGE)(views.FeedListView.as_view()), name="feeds"),
     path("rss/home.rss", feeds.LatestArticlesFeed(), name="feed_home"),
     re_path(r"^rss/(?P<slug>[a-z0-9-]{1,100})\.rss$", feeds.CategoryFeed(), name="feed_category"),
     path(
         "sitemap.xml",
-        cache_page(300)(sitemap_views.index),
+        cached_page("sitemap", PAGE, ("p",), until_deadline=False)(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap_section"},
         name="sitemap_index",
     ),
-    path("sitemap-news.xml", views.news_sitemap, name="sitemap_news"),
+    path(
+        "sitemap-news.xml",
+        cached_page("sitemap-news", PAGE, until_deadline=False)(views.news_sitemap),
+        name="sitemap_news",
+    ),
     re_path(
         r"^sitemap-(?P<section>[a-z-]{1,40})\.xml$",  # a section of SITEMAPS (sitemaps.register), else 404
-        cache_page(300)(sitemap_views.sitemap),
+        cached_page("sitemap-section", PAGE, ("p",), until_deadline=False)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("tim-kiem/", cache_public_page("search", ("q", "page"))(views.SearchView.as_view()), name="search"),
-    path("doc-nhieu/", cache_public_page("most-read", ("trong",))(views.MostReadView.as_view()), name="most_read"),
+    path("tim-kiem/", cached_page("search", PAGE, ("q", "page"))(views.SearchView.as_view()), name="search"),
+    path("doc-nhieu/", cached_page("most-read", PAGE, ("trong",))(views.MostReadView.as_view()), name="most_read"),
     re_path(
         r"^tu-khoa/(?P<slug>[a-z0-9-]{1,100})/$",
-        cache_public_page("tag", ("page",))(views.TagView.as_view()),
+        cached_page("tag", PAGE, ("page",))(views.TagView.as_view()),
         name="tag",
     ),
-    # Not cached (yet): issue 16 puts every public page on one contract.
-    re_path(r"^tac-gia/(?P<slug>[a-z0-9-]{1,100})/$", AuthorView.as_view(), name="author"),
-    re_path(rf"^{ARTICLE}$", views.ArticleDetailView.as_view(), name="detail"),
+    re_path(
+        r"^tac-gia/(?P<slug>[a-z0-9-]{1,100})/$",
+        cached_page("author", PAGE, ("page",))(AuthorView.as_view()),
+        name="author",
+    ),
+    re_path(rf"^{ARTICLE}$", cached_page("article", article_page)(views.ArticleDetailView.as_view()), name="detail"),
     re_path(
         r"^(?P<slug>[a-z0-9-]{1,100})/$",
-        cache_public_page("category", ("page",))(views.CategoryView.as_view()),
+        cached_page("category", PAGE, ("page",))(views.CategoryView.as_view()),
         name="category",
     ),
 ]

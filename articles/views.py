@@ -9,19 +9,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.formats import localize
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.cache import cache_page
 from django.views.generic import DetailView, ListView, TemplateView
 
-from comments.forms import started_token
-from counters import rules
-from counters.services import record_view
 from counters.services import view_count as view_count_of
+from delivery import data, holes
+from delivery.scopes import LISTINGS
+from delivery.scopes import article as article_scope
 from images import markup
-from newsroom import fragments, page_cache
 
 from . import search, selectors
 from .categories import category_tree
@@ -34,7 +31,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Lazy: read only when the rendered blocks are not cached themselves.
-        context["home"] = SimpleLazyObject(lambda: fragments.cached(self.request, "home", selectors.home_page))
+        context["home"] = SimpleLazyObject(lambda: data.cached(self.request, "home", [LISTINGS], selectors.home_page))
         return context
 
 
@@ -68,14 +65,15 @@ class CategoryView(StrictPaginationMixin, ListView):
         # The desk's pinned stories head page 1 and are left out of the list
         # below them, so nothing shows twice (one small query on the partial
         # index article_pinned_idx, cached like the listing).
-        self.pinned = fragments.cached(
+        self.pinned = data.cached(
             self.request,
             "category-pinned",
+            [LISTINGS],
             lambda: list(stories.pinned()[: settings.NEWSROOM_HOME_BLOCK_SIZE]),
             self.category.pk,
         )
         listing = stories.exclude(pk__in=[story.pk for story in self.pinned])
-        return fragments.CachedListing(self.request, "category", listing, self.category.pk)
+        return data.CachedListing(self.request, "category", [LISTINGS], listing, self.category.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -126,92 +124,57 @@ class ArticleLookupMixin:
 
 
 class ArticleDetailView(ArticleLookupMixin, DetailView):
-    """The article page. For a reader without personal cookies it is served
-    from the page cache with two holes, the view count and the comment form's
-    start time, filled in for each reader (newsroom/page_cache.py): the
-    article's rows are not read again, yet counting stays exact."""
+    """The article page, one code path for every reader. Cached whole for
+    readers without personal cookies (articles/urls.py, delivery/pages.py)
+    with two holes filled in for each reader, cached page or not: the view
+    count with its counting (counters/delivery.py) and the comment form's
+    start time (comments/delivery.py)."""
 
     template_name = "articles/article_detail.html"
-    holes = False  # rendering the page to be cached, with holes (get())
-
-    def get(self, request, *args, **kwargs):
-        if page_cache.applies(request):
-            response = self.get_with_holes(request, *args, **kwargs)
-        else:
-            response = super().get(request, *args, **kwargs)
-        if response.status_code == 200 and not settings.NEWSROOM_COUNT_WITH_BEACON:
-            # Views are counted here, so nginx or a CDN must never keep this
-            # page, not even one that counted nothing (a bot's, a reload's):
-            # the readers served from it would not be counted.
-            patch_cache_control(response, private=True, max_age=0)
-        return response
-
-    def get_with_holes(self, request, *args, **kwargs):
-        self.holes = True
-        page_key = page_cache.key(request, "article")
-        entry = page_cache.lookup(request, page_key)
-        if entry is None:
-            response = super().get(request, *args, **kwargs)
-            if response.status_code != 200 or self.is_preview:
-                return response
-            response.render()
-            page_cache.store(request, page_key, response, etag=False)
-            html, headers = response.content, {}
-        else:
-            html, headers = page_cache.content(entry[0]), entry[1]
-        article_id = int(kwargs["pk"])
-        counted = self.should_count(article_id)
-        view_count = record_view(article_id) if counted else view_count_of(article_id)
-        values = {page_cache.VIEWS_HOLE: localize(view_count), page_cache.STARTED_HOLE: started_token(article_id)}
-        response = page_cache.fill(html, values, headers)
-        if counted:
-            rules.remember(request, response, article_id)
-        return response
-
-    def should_count(self, article_id):
-        """A reader's GET (not a staff preview, not a bot, not a reload within
-        the window; see counters/rules.py). With NEWSROOM_COUNT_WITH_BEACON
-        the page (cacheable, no cookie) counts nothing and the browser counts
-        itself by POST /luot-xem/<id>/."""
-        return (
-            self.request.method == "GET"
-            and not settings.NEWSROOM_COUNT_WITH_BEACON
-            and rules.should_count(self.request, article_id)
-        )
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        return page_articles()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        article = self.object
-        if self.holes and not self.is_preview:
-            # Filled in by get() for each reader.
-            context["view_count"] = page_cache.VIEWS_HOLE
-            context["comment_started"] = page_cache.STARTED_HOLE
-        else:
-            self.counted = not self.is_preview and self.should_count(article.pk)
-            context["view_count"] = record_view(article.pk) if self.counted else view_count_of(article.pk)
-        context["is_preview"] = self.is_preview
-        context["count_with_beacon"] = settings.NEWSROOM_COUNT_WITH_BEACON and not self.is_preview
-        if self.is_preview:
-            context["related"] = selectors.related(article)
-            context["body_html"] = markup.with_renditions(article.body)
-        else:
-            context["related"] = fragments.cached(
-                self.request, "related", lambda: selectors.related(article), article.pk
-            )
-            context["body_html"] = fragments.cached(
-                self.request, "body", lambda: markup.with_renditions(article.body), article.pk
-            )
-        context["ancestors"] = category_tree().ancestors(article.category)
+        context.update(article_context(self.request, self.object, self.is_preview))
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if getattr(self, "counted", False):
-            rules.remember(self.request, response, self.object.pk)
-        return response
+
+def article_context(request, article, is_preview):
+    """What the article template needs besides the article."""
+    context = {
+        "is_preview": is_preview,
+        "count_with_beacon": settings.NEWSROOM_COUNT_WITH_BEACON and not is_preview,
+        "ancestors": category_tree().ancestors(article.category),
+    }
+    if is_preview:
+        # No holes: a preview is not counted and has no comment form.
+        context["view_count"] = view_count_of(article.pk)
+        context["related"] = selectors.related(article)
+        context["body_html"] = markup.with_renditions(article.body)
+    else:
+        scopes = [LISTINGS, article_scope(article.pk)]
+        context["related"] = data.cached(request, "related", scopes, lambda: selectors.related(article), article.pk)
+        context["body_html"] = data.cached(
+            request, "body", scopes, lambda: markup.with_renditions(article.body), article.pk
+        )
+    return context
+
+
+def page_articles():
+    """Articles with what their page shows (category, image, bylines, tags)."""
+    return Article.objects.select_related("category", "featured_image").with_contributions().prefetch_related("tags")
+
+
+def render_article(request, article, *, comment_form=None, status=200):
+    """The article page for this request, outside the page cache (a comment
+    with errors comes back on it, status 400): its holes are filled as on
+    the cached page. ``article`` as ``page_articles()`` gives it."""
+    context = {"article": article, "object": article, "comment_form": comment_form}
+    context.update(article_context(request, article, is_preview=False))
+    response = render(request, ArticleDetailView.template_name, context, status=status)
+    return holes.fill(request, response)
 
 
 class ArticlePrintView(ArticleLookupMixin, DetailView):
@@ -238,7 +201,7 @@ class TagView(StrictPaginationMixin, ListView):
 
     def get_queryset(self):
         queryset = Article.objects.published().filter(tagged_items__tag=self.tag).for_listing()
-        return fragments.CachedListing(self.request, "tag", queryset, self.tag.pk)
+        return data.CachedListing(self.request, "tag", [LISTINGS], queryset, self.tag.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -289,7 +252,7 @@ class SearchView(StrictPaginationMixin, ListView):
         page = int(page) if page.isascii() and page.isdigit() and len(page) < 10 else 1  # else a 404 below
         key = hashlib.sha256("\x1f".join(self.query.terms).encode()).hexdigest()[:32]
         results = SimpleLazyObject(lambda: search.search_articles(self.query, page))
-        return fragments.CachedListing(self.request, "search", results, key, search.horizon(page))
+        return data.CachedListing(self.request, "search", [LISTINGS], results, key, search.horizon(page))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -318,11 +281,12 @@ class FeedListView(TemplateView):
         return context
 
 
-@cache_page(60)  # the workflow's 60-second bound (docs/workflow.md)
 def news_sitemap(request):
     """``/sitemap-news.xml``: Google News sitemap, the published stories of
     the last ``NEWSROOM_NEWS_SITEMAP_HOURS`` hours, at most
-    ``NEWSROOM_NEWS_SITEMAP_MAX``, newest first. One query."""
+    ``NEWSROOM_NEWS_SITEMAP_MAX``, newest first. One query (cached like
+    every public page, articles/urls.py)."""
+    base = f"{request.scheme}://{request.get_host()}"
     since = timezone.now() - timedelta(hours=settings.NEWSROOM_NEWS_SITEMAP_HOURS)
     articles = (
         Article.objects.published()
@@ -334,7 +298,7 @@ def news_sitemap(request):
     return render(
         request,
         "articles/sitemap_news.xml",
-        {"articles": articles, "base": f"{request.scheme}://{request.get_host()}"},
+        {"articles": articles, "base": base},
         content_type="application/xml; charset=utf-8",
     )
 

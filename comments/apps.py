@@ -8,3 +8,8 @@ class CommentsConfig(AppConfig):
 
     name = "comments"
     verbose_name = _("Bình luận")
+
+    def ready(self):
+        from . import delivery
+
+        delivery.connect()

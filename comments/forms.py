@@ -98,6 +98,18 @@ class CommentForm(forms.Form):
 
     timing_ok = False
 
+    def full_clean(self):
+        """A form sent back with errors puts the reader on what to fix: the
+        first field in error (the text box when the error is the whole
+        form's, e.g. sent too fast) gets ``autofocus``, so the browser moves
+        focus and scrolls to it, with or without JavaScript. (The form's
+        address has no ``#fragment``: a page opened at a fragment ignores
+        ``autofocus``.)"""
+        super().full_clean()
+        if self._errors:
+            first = next((name for name in self.fields if name in self._errors), "body")
+            self.fields[first].widget.attrs["autofocus"] = True
+
     def refresh_token(self):
         """After an error the reader tries again with their text kept. If the
         form was not sent too fast, they may send it again at once; otherwise

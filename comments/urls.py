@@ -7,5 +7,5 @@ from . import views
 app_name = "comments"
 
 urlpatterns = [
-    re_path(r"^binh-luan/(?P<pk>[0-9]{1,18})/$", same_origin_post(views.CommentPostView.as_view()), name="post"),
+    re_path(r"^binh-luan/(?P<pk>[0-9]{1,18})/$", same_origin_post(views.post_comment), name="post"),
 ]

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
+from newsroom.admin import CheckedInitialDataMixin
+
 from . import services
 from .forms import IssueForm
 from .models import Edition, Issue, PrintedArticle
@@ -22,7 +24,7 @@ PUBLISH = "editions.publish_issue"
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "schedule", "position")
     list_editable = ("position",)
     search_fields = ("name",)
@@ -53,7 +55,7 @@ def _progress(issue):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     form = IssueForm
     change_form_template = "admin/editions/issue/change_form.html"
     list_display = ("number", "issue_date", "edition", "page_count", "processing_state", "status", "public_link")

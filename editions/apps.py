@@ -11,7 +11,8 @@ class EditionsConfig(AppConfig):
     def ready(self):
         from articles import sitemaps
 
-        from . import signals  # noqa: F401  (an issue's files go with its row)
+        from . import delivery, signals  # noqa: F401  (signals: an issue's files go with its row)
         from .sitemaps import IssueSitemap
 
         sitemaps.register("bao-in", IssueSitemap)
+        delivery.connect()

@@ -32,6 +32,7 @@ from articles.models import Article
 from articles.services import record_revision
 from audit.models import AuditEntry
 from audit.services import record
+from delivery import scopes
 from newsroom.text import fold, nfc
 
 from . import processing
@@ -177,6 +178,7 @@ def _install(issue_id, token, files_dir, pages, pdf_name):
         )
         for page in pages
     )
+    scopes.bump(scopes.LISTINGS)  # bulk_create and .update() send no signal: its new pages
     Issue.objects.filter(pk=issue_id).update(
         files_dir=files_dir,
         pdf_name=pdf_name,

@@ -10,4 +10,6 @@ class LinksConfig(AppConfig):
     verbose_name = _("Liên kết website")
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps the widget cache fresh)
+        from . import delivery
+
+        delivery.connect()

@@ -8,10 +8,9 @@ from .text import format_today
 
 
 def site(request):
-    """What every public page's header and footer show. The publication and
-    the category tree come from the cache, so this costs no query when warm."""
-    from articles.categories import category_tree
-
+    """What every public page's header and footer show. The publication
+    comes from the cache, so this costs no query when warm (the menu comes
+    from articles.context_processors.menu)."""
     publication = Publication.load()
     site_theme = publication.site_theme
     return {
@@ -21,7 +20,6 @@ def site(request):
         "theme": site_theme.key,
         "site_theme": site_theme,
         "base_template": site_theme.base_template,
-        "menu": SimpleLazyObject(lambda: category_tree().menu),
         "today": format_today(timezone.now()),
         # Bản nhẹ: text first, no pictures, sidebar or script (newsroom/light_edition.py).
         "light_edition": is_light(request),

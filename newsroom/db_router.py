@@ -6,12 +6,13 @@ and every read of a request that may write (the admin, anything inside a
 transaction), goes to the primary. Migrations run on the primary only.
 
 Replication lag: a replica may be a second behind. Pages read there are
-the cached, anonymous ones; the fragment cache is invalidated after the
-primary commits, so a rebuild right after a publish may still read the old
-row from the replica — the 60-second bound of newsroom/fragments.py covers
-that. The admin's change forms run inside a transaction (Django wraps them
-in ``atomic``), so an editor's form always reads the primary; its lists may
-lag by the replication delay.
+the cached, anonymous ones; a scope is bumped again after the primary
+commits, so a rebuild right after a publish may still read the old row from
+the replica — the 60-second bound of the cached pages and data
+(docs/caching.md) covers that. Scope versions are read from the primary.
+The admin's change forms run inside a transaction (Django wraps them in
+``atomic``), so an editor's form always reads the primary; its lists may lag
+by the replication delay.
 """
 
 from django.db import transaction

@@ -12,7 +12,8 @@ asks for one, no sidebar, no script, one small stylesheet. Two ways in:
 
 The cookie is not a personal cookie (settings.NEWSROOM_PERSONAL_COOKIES): it
 only selects which of two renderings of a page the reader gets, so the page
-cache keeps both and puts ``light_edition_variant()`` in the page's key.
+cache keeps both: ``light_edition_variant()`` is registered as a variant
+(delivery/variants.py, from NewsroomConfig.ready()).
 """
 
 from django.utils.cache import patch_cache_control

@@ -1,8 +1,9 @@
 """The publication profile: who we are, shown in every page's header and footer."""
 
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from delivery import data, scopes
 
 from .fields import NFCCharField
 from .themes import DEFAULT_THEME, THEME_CHOICES, get_theme
@@ -11,8 +12,6 @@ from .validators import validate_favicon, validate_logo, validate_touch_icon
 
 class Publication(models.Model):
     """The one profile of this site (a singleton: always primary key 1)."""
-
-    CACHE_KEY = "newsroom:publication:v2"
 
     name = NFCCharField(_("tên báo"), max_length=200, default="Báo Điện Biên Phủ")
     sapo_prefix = NFCCharField(
@@ -96,20 +95,16 @@ class Publication(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
+        scopes.bump(scopes.SITE)  # on every page (delivery/scopes.py)
 
     def delete(self, *args, **kwargs):
-        cache.delete(self.CACHE_KEY)
+        scopes.bump(scopes.SITE)
         return super().delete(*args, **kwargs)
 
     @classmethod
     def load(cls):
-        """The profile, from the cache when possible (it is on every page)."""
-        publication = cache.get(cls.CACHE_KEY)
-        if publication is None:
-            publication, _created = cls.objects.get_or_create(pk=1)
-            cache.set(cls.CACHE_KEY, publication, 300)
-        return publication
+        """The profile, cached under the "site" scope (it is on every page)."""
+        return data.cached(None, "publication", [scopes.SITE], lambda: cls.objects.get_or_create(pk=1)[0])
 
     @property
     def site_theme(self):

@@ -5,7 +5,7 @@ not. The cache and the Redis view counter are reported too; their being down
 (or the view counter's Redis running without append-only persistence, which
 loses the views not yet flushed when it dies: docs/counters.md) makes the
 status "degraded", still 200, because the site keeps serving without them
-(newsroom/cache.py, counters.services). Never cached.
+(delivery/cache.py, counters.services). Never cached.
 """
 
 import uuid

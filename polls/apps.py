@@ -8,3 +8,8 @@ class PollsConfig(AppConfig):
 
     name = "polls"
     verbose_name = _("Thăm dò ý kiến")
+
+    def ready(self):
+        from . import delivery
+
+        delivery.connect()

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from newsroom import fragments
+from delivery import data, scopes
 
 from .models import Option, Poll
 
@@ -26,8 +26,9 @@ def vote(poll_id, option_id):
     )
     if not counted:
         raise VoteRefused(option_id)
-    # The sidebar's counts: only that fragment, not the whole site's.
-    transaction.on_commit(lambda: fragments.forget("poll-widget"))
+    # The sidebar's counts: only that datum, no page (a vote is not worth
+    # emptying the site; pages show it within their lifetime).
+    transaction.on_commit(lambda: data.forget(None, "poll-widget", [scopes.SITE]))
 
 
 @transaction.atomic

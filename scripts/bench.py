@@ -18,7 +18,13 @@ BENCH_ARTICLES (300000), BENCH_REDIS_URL (redis://127.0.0.1:6379/5; "" for the
 local-memory cache), BENCH_PORT (8160), BENCH_DURATION (10s), BENCH_CONNECTIONS
 (16), BENCH_RUNS (3), WEB_CONCURRENCY (2), NEWSROOM_COUNTER_BACKEND (redis when
 BENCH_REDIS_URL is set: one Redis round trip per counted view, see
-docs/counters.md; database otherwise).
+docs/counters.md; database otherwise), BENCH_BUSY (1; 0 skips the run below).
+
+"Đọc khi tòa soạn làm việc" (reading while the newsroom works): home,
+category, the cached article and a Zipf mix over 3,000 articles are measured
+once quiet, then again while scripts/bench_desk.py, in its own process,
+saves a draft every second, posts a comment every 5 s and publishes an
+article a minute. Reported: each page's busy ratio over its quiet ratio.
 """
 
 import gzip
@@ -44,6 +50,8 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
+BUSY = os.environ.get("BENCH_BUSY", "1") == "1"
+ZIPF_ARTICLES = 3000
 BASE = f"http://127.0.0.1:{PORT}"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
 
@@ -105,6 +113,7 @@ published = Article.objects.published()
 article = published.order_by("-published_at", "-id").first()
 category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
 cold = [a.get_absolute_url() for a in published.select_related("category").order_by("-id")[:20000]]
+# what readers read: the newest stories most (the mix is drawn in zipf_paths)
 print(json.dumps({"article": article.get_absolute_url(), "category": category.get_absolute_url(), "cold": cold}))
 """
     return json.loads(shell(code))
@@ -167,6 +176,25 @@ def wrk(path, paths_file="", cookie="", user_agent=BROWSER_UA, connections=CONNE
         text=True,
     ).stdout
     return json.loads(re.search(r"^BENCH (.*)$", out, re.M).group(1))
+
+
+def zipf_paths(urls, count=30000):
+    """Paths for wrk to rotate over: the first ZIPF_ARTICLES (newest) of
+    ``urls``, the n-th drawn with weight 1/n (a few stories make most reads)."""
+    import random
+
+    chosen = urls[:ZIPF_ARTICLES]
+    draws = random.Random(16).choices(chosen, weights=[1 / (n + 1) for n in range(len(chosen))], k=count)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as paths:
+        paths.write("\n".join(draws) + "\n")
+    return paths.name
+
+
+def start_desk():
+    log = open(Path(tempfile.gettempdir()) / f"newsroom-bench-desk-{PORT}.log", "w")  # noqa: SIM115
+    return subprocess.Popen(  # noqa: S603
+        [PY, str(ROOT / "scripts" / "bench_desk.py")], cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT
+    ), log
 
 
 def median(values):
@@ -269,6 +297,27 @@ def main():
             )
         )
         workers, rss = worker_rss(server)
+        busy = []
+        if BUSY:
+            mix = zipf_paths(urls["cold"])
+            pages = [
+                ("home page", "/", {}),
+                ("category page", urls["category"], {}),
+                ("article page, cached with holes", urls["article"], {}),
+                (f"Zipf mix of {ZIPF_ARTICLES:,} articles", urls["cold"][0], {"paths_file": mix}),
+            ]
+            print("== đọc khi tòa soạn làm việc: quiet, then with scripts/bench_desk.py running", flush=True)
+            quiet = [measure(f"quiet: {label}", path, **options) for label, path, options in pages]
+            desk, desk_log = start_desk()
+            try:
+                time.sleep(3)
+                loud = [measure(f"busy: {label}", path, **options) for label, path, options in pages]
+            finally:
+                desk.send_signal(signal.SIGTERM)
+                desk.wait(20)
+                desk_log.close()
+                os.unlink(mix)
+            busy = [(q, b, b["ratio"] / q["ratio"]) for q, b in zip(quiet, loud, strict=True)]
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(20)
@@ -284,6 +333,17 @@ def main():
             f"| {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} |"
         )
     print(f"\nWorkers: {workers}, RSS together {rss:.0f} MB")
+    if busy:
+        print(
+            "\n| đọc khi tòa soạn làm việc | quiet × floor | busy × floor | busy / quiet | busy p95 ms |"
+            "\n|---|---|---|---|---|"
+        )
+        for quiet_result, busy_result, kept in busy:
+            label = quiet_result["label"].removeprefix("quiet: ")
+            print(
+                f"| {label} | {quiet_result['ratio']:.0%} | {busy_result['ratio']:.0%} | {kept:.0%} "
+                f"| {busy_result['p95_ms']:.1f} |"
+            )
     print("\n| page | HTML | HTML gzip | CSS | CSS gzip | JS | JS gzip |\n|---|---|---|---|---|---|---|")
     for name, w in weights.items():
         print(
@@ -292,7 +352,18 @@ def main():
         )
     out = ROOT / "test-artifacts" / "bench.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"machine": machine, "results": results, "rss_mb": rss, "weights": weights}, indent=2))
+    out.write_text(
+        json.dumps(
+            {
+                "machine": machine,
+                "results": results,
+                "busy": [{"quiet": q, "busy": b, "kept": k} for q, b, k in busy],
+                "rss_mb": rss,
+                "weights": weights,
+            },
+            indent=2,
+        )
+    )
     print(f"\nRaw figures: {out}")
 
 

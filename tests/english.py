@@ -125,13 +125,16 @@ def visible_text(html):
 
 
 ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# A masked secret (the password hash summary shows a random salt's first
+# letters, "is******"): data, not words.
+MASKED = re.compile(r"\S*\*{4,}\S*")
 
 
 def english_in(text, allowed=()):
     """The English words in ``text`` (web and e-mail addresses aside), each
     with a little context."""
     vocabulary = english_words()
-    text = ADDRESS.sub(" ", text)
+    text = MASKED.sub(" ", ADDRESS.sub(" ", text))
     found = []
     for match in WORD.finditer(text):
         word = match.group(0).lower()

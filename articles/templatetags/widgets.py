@@ -5,18 +5,16 @@
 - ``{% most_read_widget %}``: “Đọc nhiều” from the view counters, one query.
 - ``{% featured_widget %}``: “Tin tiêu điểm”, one query.
 
-On an article page the article itself is left out of each. Each list is a
-cached fragment (newsroom/fragments.py) fetched one item longer than shown
-and shared by every page: the article is left out in Python, so 20,000
-articles need one cached list, not 20,000. The rendered sidebar is shared
-the same way (``sidebar_article``): only an article that one of the lists
-shows gets a sidebar rendered for it."""
+On an article page the article itself is left out of each. Each list is
+cached data under the "listings" scope (delivery/data.py) fetched one item
+longer than shown and shared by every page: the article is left out in
+Python, so 20,000 articles need one cached list, not 20,000."""
 
 from django import template
 from django.conf import settings
 
 from articles import selectors
-from newsroom import fragments
+from delivery import data, scopes
 
 register = template.Library()
 
@@ -37,7 +35,7 @@ def _items(context, name, limit):
     """The first ``limit`` items of the cached list, without the page's article."""
     article = context.get("article")
     excluded = getattr(article, "pk", None)
-    items = fragments.cached(context.get("request"), name, LISTS[name])
+    items = data.cached(context.get("request"), name, [scopes.LISTINGS], LISTS[name])
     return [a for a in items if a.pk != excluded][:limit]
 
 
@@ -54,21 +52,3 @@ def most_read_widget(context):
 @register.inclusion_tag("includes/widget_featured.html", takes_context=True)
 def featured_widget(context):
     return {"items": _items(context, "featured-widget", settings.NEWSROOM_FEATURED_COUNT)}
-
-
-@register.simple_tag(takes_context=True)
-def sidebar_article(context):
-    """The page's article if one of the sidebar's lists holds it, else None.
-    The rendered sidebar is cached under this (sidebar.html): an article no
-    list shows, nearly every article of the archive, has the same sidebar as
-    a page without article, so one rendering serves them all. One cache read
-    (the ids of every list, per generation)."""
-    article = context.get("article")
-    request = context.get("request")
-    if article is None or fragments.bypass(request):
-        return getattr(article, "pk", None)
-
-    def shown():
-        return {item.pk for name, build in LISTS.items() for item in fragments.cached(request, name, build)}
-
-    return article.pk if article.pk in fragments.cached(request, "sidebar-article-ids", shown) else None

@@ -1,5 +1,5 @@
 """Settings shared by every environment. Everything that differs between a
-laptop and a newsroom's server is read from the environment (see README)."""
+laptop and a newsroom's server is read from the environment (docs/settings.md lists every variable)."""
 
 import os
 from decimal import Decimal, InvalidOperation
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "csp",
+    "delivery",
     "newsroom",
     "images",
     "authors",
@@ -83,7 +84,7 @@ MIDDLEWARE = [
     # ETag on every response; Cache-Control for public pages (docs/performance.md).
     # Above the session and CSRF middleware: it sees the cookies they set.
     "django.middleware.http.ConditionalGetMiddleware",
-    "newsroom.http_cache.PublicCacheMiddleware",
+    "delivery.http_cache.PublicCacheMiddleware",
     # Bản nhẹ: remembers a reader's ?nhe=1/?nhe=0 (newsroom/light_edition.py).
     "newsroom.light_edition.LightEditionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
+                "articles.context_processors.menu",
             ],
         },
     },
@@ -165,19 +167,12 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Degrades to "no cache" while Redis is down (newsroom/cache.py).
-            "BACKEND": "newsroom.cache.ResilientRedisCache",
+            # Degrades to "no cache" while Redis is down (delivery/cache.py).
+            "BACKEND": "delivery.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsroom"),
             "TIMEOUT": 300,
-        },
-        # Each worker's own copy of the pages it served in the last second
-        # (NEWSROOM_PAGE_LOCAL_SECONDS, newsroom/page_cache.py).
-        "pages-local": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsroom-pages",
-            "OPTIONS": {"MAX_ENTRIES": 500},
         },
     }
 else:
@@ -330,20 +325,20 @@ TAGGIT_CASE_INSENSITIVE = True
 NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
 
 # Reader comments (comments app). Lengths are in characters.
-# Cached fragments of the public pages (newsroom/fragments.py): at most this
+# Cached pages and data of the public site (delivery/, docs/caching.md): at most this
 # many seconds, and never past the next scheduled article's published_at.
 # 0 turns fragment caching off.
 NEWSROOM_FRAGMENT_SECONDS = int(env("NEWSROOM_FRAGMENT_SECONDS", "60"))
-# Whole pages are cached (newsroom/page_cache.py, same bounds) only for
+# Whole pages are cached (delivery/pages.py, same bounds) only for
 # readers carrying none of these cookies (name prefixes): the desk's session,
 # a flash message ("messages") waiting to be shown, a poll ballot ("poll-").
 NEWSROOM_PERSONAL_COOKIES = (SESSION_COOKIE_NAME, "messages", "poll-")
-# With Redis as the cache, each worker also keeps the pages it served for
-# this many seconds in its own memory, so a page read a thousand times a
-# second costs no Redis round trip: another worker may then show a changed
-# page up to this long late (the worker that made the change, at once).
-# 0: every page read checks the content generation in Redis.
-NEWSROOM_PAGE_LOCAL_SECONDS = float(env("NEWSROOM_PAGE_LOCAL_SECONDS", "1" if REDIS_URL else "0"))
+# Where the scopes' versions live (delivery/scopes.py, docs/caching.md):
+# "cache" (shared Redis: every worker sees a change at once) or "database"
+# (no Redis: each process has its own cache; a change made in another
+# process is seen within NEWSROOM_SCOPE_SECONDS).
+NEWSROOM_SCOPE_STORE = env("NEWSROOM_SCOPE_STORE", "cache" if REDIS_URL else "database")
+NEWSROOM_SCOPE_SECONDS = float(env("NEWSROOM_SCOPE_SECONDS", "1"))
 # Anonymous public pages that set no cookie: how long nginx or a CDN may keep
 # them (Cache-Control: public, max-age=0, s-maxage=N). 0: private always.
 NEWSROOM_PUBLIC_S_MAXAGE = int(env("NEWSROOM_PUBLIC_S_MAXAGE", "30"))

@@ -19,10 +19,10 @@ STORAGES = {
 }
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
-    "pages-local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
 }
-# Off, so each test sees a change at once; on in the tests of the local copies.
-NEWSROOM_PAGE_LOCAL_SECONDS = 0
+# One process and its cache: the scopes' versions live in the cache (the
+# database store is tested on its own, and across processes).
+NEWSROOM_SCOPE_STORE = "cache"
 # A file, not memory, so that SQLite runs with the same WAL/busy-timeout set-up
 # as in production and the concurrency tests mean something. One file per test
 # run, so two runs on one machine do not share it.

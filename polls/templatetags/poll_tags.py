@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from newsroom import fragments
+from delivery import data, scopes
 from polls import ballots
 from polls.models import Option, results
 
@@ -20,9 +20,9 @@ def _sidebar_options():
 def poll_widget(context):
     """“Thăm dò ý kiến” in the sidebar: the poll marked for it, once opened.
     One query (its options with the poll), a cached fragment
-    (newsroom/fragments.py; a vote forgets it). Whether this reader has
+    (delivery/data.py, "site" scope; a vote forgets it). Whether this reader has
     voted is read from the request every time."""
-    options = fragments.cached(context.get("request"), "poll-widget", _sidebar_options)
+    options = data.cached(context.get("request"), "poll-widget", [scopes.SITE], _sidebar_options)
     if not options:
         return {"poll": None}
     poll = options[0].poll

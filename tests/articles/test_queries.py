@@ -31,9 +31,9 @@ def categories(publication):
     return [CategoryFactory(name=f"Chuyên mục {i}", show_on_home=True) for i in range(3)]
 
 
-# The budgets, cold (empty cache) and warm (fragments cached, see
-# newsroom/fragments.py). Cold, every page also asks once per content
-# generation for the next scheduled article (the fragments' expiry).
+# The budgets, cold (empty cache) and warm (data cached, see
+# delivery/data.py). Cold, every page also asks once per version of the
+# listings for the next scheduled article (the deadline of what is cached).
 COUNTING = 3 if connection.vendor == "sqlite" else 1  # see test_article_queries_do_not_grow
 
 
@@ -89,7 +89,7 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
     with django_assert_num_queries(8 + COUNTING + fallback):
         assert client.get(article.get_absolute_url()).status_code == 200
     # Warm, another reader: the whole page comes from the page cache; only
-    # his view is counted (newsroom/page_cache.py).
+    # his view is counted (delivery/pages.py).
     with django_assert_num_queries(0 + COUNTING):
         assert Client(HTTP_USER_AGENT=BROWSER_UA).get(article.get_absolute_url()).status_code == 200
     # A reader whose page is his own (here: he voted in a poll) skips the page

@@ -58,3 +58,18 @@ def test_reader_posts_moderator_approves_reader_sees_it_escaped(page, browser, l
     expect(comment.locator("script, img, b")).to_have_count(0)
     assert page.title() != "hacked"
     screenshot(page, "approved")
+
+
+def test_a_comment_sent_back_with_an_error_puts_the_reader_on_the_field(page, live_server, article):
+    page.goto(live_server.url + article.get_absolute_url())
+    form = page.locator("form.comment-form")
+    form.get_by_label("Email").fill("thang@example.vn")
+    form.get_by_label("Nội dung").fill("Mùa hoa ban đẹp quá.")
+    form.get_by_role("button", name="Gửi bình luận").click()
+
+    name = page.locator("form.comment-form").get_by_label("Họ tên")
+    expect(page.locator(".field-error")).to_have_text("Mời bạn nhập họ tên.")
+    expect(name).to_be_focused()
+    expect(name).to_be_in_viewport()
+    expect(page.locator("form.comment-form").get_by_label("Nội dung")).to_have_value("Mùa hoa ban đẹp quá.")
+    assert not Comment.objects.exists()

@@ -1,6 +1,7 @@
 """A reader posts a comment: the form, the confirmation, and each defence
 against the hostile input it exists for."""
 
+import re
 import time
 import unicodedata
 
@@ -315,3 +316,31 @@ def test_each_article_form_carries_its_own_start_time(client, publication, perso
         assert signing.loads(token, salt=SALT)["a"] == article.pk
         assert f'action="/binh-luan/{article.pk}/"' in html
         assert 'name="name"' in html and 'name="body"' in html and 'class="hp"' in html
+
+
+@pytest.mark.parametrize(
+    ("change", "focused"),
+    [
+        ({"name": ""}, "name"),
+        ({"email": "khong-phai-email"}, "email"),
+        ({"body": ""}, "body"),
+    ],
+)
+def test_a_form_sent_back_puts_the_reader_on_the_first_field_to_fix(client, article, change, focused):
+    response = client.post(post_url(article), comment_data(article, **change))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.count("autofocus") == 1
+    assert re.search(rf'<(input|textarea)[^>]*name="{focused}"[^>]*autofocus', html)
+
+
+def test_a_form_sent_too_fast_puts_the_reader_on_the_text_box(client, article):
+    response = client.post(post_url(article), comment_data(article, started=started_token(article.pk)))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Bạn gửi nhanh quá" in html
+    assert re.search(r'<textarea[^>]*name="body"[^>]*autofocus', html)
+
+
+def test_an_unsent_form_takes_no_focus(client, article):
+    assert "autofocus" not in page(client, article)

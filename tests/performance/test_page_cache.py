@@ -1,4 +1,4 @@
-"""Whole pages cached for anonymous readers (newsroom/page_cache.py): what a
+"""Whole pages cached for anonymous readers (delivery/pages.py): what a
 reader sees is the same as without the cache — his own view count and
 comment form start time, his own flash message and poll ballot — and nothing
 is stale for long."""
@@ -41,7 +41,7 @@ def test_each_reader_of_a_cached_article_sees_his_own_count_and_form(story, djan
     assert [VIEWS.search(page).group(1) for page in pages] == ["1", "2", "3"]
     assert len({STARTED.search(page).group(1) for page in pages}) == 3  # each form started when opened
     assert len(etags) == 3  # each body its own ETag: no 304 with another reader's count
-    assert "nrHole" not in "".join(pages)
+    assert "nrhole." not in "".join(pages)
     # Apart from those two, the three readers got the same page.
     assert len({STARTED.sub("", VIEWS.sub("", page)) for page in pages}) == 1
     assert view_count(story.pk) == 3
@@ -78,7 +78,7 @@ def test_a_form_from_a_cached_page_starts_when_the_reader_opened_it(story, monke
 
 
 def test_a_large_count_is_written_as_without_the_cache(story, monkeypatch):
-    monkeypatch.setattr("articles.views.record_view", lambda pk: 1234567)
+    monkeypatch.setattr("counters.delivery.record_view", lambda pk: 1234567)  # the hole counts
     reader().get(story.get_absolute_url())  # caches the page
     from_cache = reader().get(story.get_absolute_url()).content.decode()
     own = reader()
@@ -203,89 +203,14 @@ def default_cache_calls(monkeypatch):
 
 
 def test_a_hit_is_one_cache_read(story, monkeypatch):
-    """The entry and the generation in one read; the entry's expiry gives
-    Cache-Control, so neither the generation nor the next scheduled article
-    is read again (each read is a Redis round trip in production)."""
+    """The entry and the scopes' versions in one read; the entry's expiry
+    gives Cache-Control, so neither the versions nor the next scheduled
+    article is read again (each read is a Redis round trip in production)."""
     Client().get("/")
     calls = default_cache_calls(monkeypatch)
     hit = Client(HTTP_ACCEPT_ENCODING="gzip").get("/")
     assert hit["Content-Encoding"] == "gzip" and "s-maxage" in hit["Cache-Control"]
     assert calls == ["get_many"]
-
-
-# Each worker's own copies (NEWSROOM_PAGE_LOCAL_SECONDS)
-
-
-@pytest.fixture
-def local_copies(settings):
-    from django.core.cache import caches
-
-    settings.NEWSROOM_PAGE_LOCAL_SECONDS = 1
-    caches["pages-local"].clear()
-    yield caches["pages-local"]
-    caches["pages-local"].clear()
-
-
-def test_a_workers_copy_serves_the_page_without_a_cache_round_trip(story, local_copies, monkeypatch):
-    first = Client().get("/")  # built, stored, and kept by this worker
-    calls = default_cache_calls(monkeypatch)
-    again = Client(HTTP_ACCEPT_ENCODING="gzip").get("/")
-    assert calls == []
-    assert again["Content-Encoding"] == "gzip" and "s-maxage" in again["Cache-Control"]
-    assert Client().get("/").content == first.content
-
-
-def test_another_workers_change_shows_within_the_local_second(story, local_copies, monkeypatch):
-    import time
-
-    from django.core.cache import cache
-
-    from newsroom import fragments
-
-    assert "Mùa lúa mới ở Mường Thanh" in Client().get("/").content.decode()
-    # Another worker saves: it starts a new generation in the shared cache,
-    # which this worker's copies know nothing of.
-    from articles.models import Article
-
-    Article.objects.filter(pk=story.pk).update(title="Tiêu đề đã sửa")
-    cache.set(fragments.GENERATION_KEY, fragments.generation() + 1, None)
-    assert "Mùa lúa mới ở Mường Thanh" in Client().get("/").content.decode()  # the copy, under a second old
-    later = time.time() + 1.1
-    monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: later)
-    assert "Tiêu đề đã sửa" in Client().get("/").content.decode()
-
-
-def test_the_worker_that_made_a_change_shows_it_at_once(story, local_copies):
-    assert "Mùa lúa mới ở Mường Thanh" in Client().get("/").content.decode()
-    story.title = "Tiêu đề đã sửa"
-    story.save()  # fragments.bump() also empties this worker's copies
-    assert "Tiêu đề đã sửa" in Client().get("/").content.decode()
-
-
-def test_a_copy_never_outlives_its_entry(story, local_copies):
-    from datetime import timedelta
-    from unittest import mock
-
-    from django.utils import timezone
-
-    ArticleFactory(title="Bài hẹn giờ lên trang", published_at=timezone.now() + timedelta(seconds=20))
-    assert "Bài hẹn giờ lên trang" not in Client().get("/").content.decode()
-    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(seconds=21)):
-        assert "Bài hẹn giờ lên trang" in Client().get("/").content.decode()
-
-
-def test_an_expired_copy_is_replaced_from_the_shared_cache(story, local_copies, django_assert_num_queries):
-    """A worker's copy past its expiry sends the reader to the shared cache,
-    where another worker may have stored the page again: not to the view."""
-    from newsroom import page_cache
-
-    Client().get("/")  # stored in the shared cache, and copied
-    key = next(k for k in local_copies._cache if f":{page_cache.KEY_PREFIX}:home:" in k).split(":", 2)[2]
-    gen, expires, gzipped, headers = local_copies.get(key)
-    local_copies.set(key, (gen, expires - 3600, gzipped, headers), 1)  # this worker's copy: expired
-    with django_assert_num_queries(0):
-        assert Client().get("/").status_code == 200
-    assert local_copies.get(key)[1] == expires  # the shared entry, copied again
 
 
 def test_the_first_browser_gets_gzip_too(story):

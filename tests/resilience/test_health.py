@@ -5,7 +5,7 @@ from django.db import DatabaseError
 
 DEAD_REDIS = {
     "default": {
-        "BACKEND": "newsroom.cache.ResilientRedisCache",
+        "BACKEND": "delivery.cache.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
         "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }

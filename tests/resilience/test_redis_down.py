@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from comments.models import Comment
 from counters.models import ArticleViewCount
-from newsroom import cache as resilient
+from delivery import cache as resilient
 from tests.comments.conftest import SAME_ORIGIN, comment_data, post_url
 from tests.factories import ArticleFactory
 

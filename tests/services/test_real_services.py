@@ -182,7 +182,7 @@ def test_the_site_keeps_serving_and_counting_while_redis_is_stopped(services):
         assert state["checks"]["cache"] == "down" and state["checks"]["database"] == "ok"
     finally:
         redis.start()
-    # ok again once the back-off after a failure (newsroom/cache.py RETRY_AFTER) is over
+    # ok again once the back-off after a failure (delivery/cache.py RETRY_AFTER) is over
     wait_for(lambda: health(base)["status"] == "ok", timeout=20, what="healthy status")
 
 

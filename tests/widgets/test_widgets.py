@@ -1,7 +1,7 @@
 """Each sidebar widget is one inclusion tag with its own query budget,
 whatever the number of stories, options or links: one query cold, none warm
-(a cached fragment, newsroom/fragments.py). The fragment cache also asks once
-per content generation for the next scheduled article; ``schedule_known``
+(cached data, delivery/data.py). The data cache also asks once
+per version of the listings for the next scheduled article; ``schedule_known``
 does that first so each budget counts the widget alone."""
 
 import pytest
@@ -9,8 +9,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from counters.services import record_view
+from delivery import data
 from links.models import Link, LinkGroup
-from newsroom import fragments
 from tests.factories import ArticleFactory
 from tests.polls.conftest import make_poll
 
@@ -24,7 +24,7 @@ def render(source, **context):
 
 @pytest.fixture
 def schedule_known():
-    fragments.seconds_to_live()
+    data.seconds_to_live()
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_featured_widget_one_query(stories, schedule_known, django_assert_num_qu
 
 def test_poll_widget_one_query(publication, django_assert_num_queries):
     make_poll(options=[f"Phương án {i}" for i in range(10)])
-    fragments.seconds_to_live()
+    data.seconds_to_live()
     with django_assert_num_queries(1):
         html = render("{% load poll_tags %}{% poll_widget %}")
     with django_assert_num_queries(0):  # warm
@@ -86,7 +86,7 @@ def test_poll_widget_of_a_closed_poll_shows_results(publication):
     assert "Biểu quyết" not in html and "0 phiếu (0%)" in html
 
 
-def test_links_widget_three_queries_cold_none_warm(publication, django_assert_num_queries):
+def test_links_widget_three_queries_cold_none_warm(publication, schedule_known, django_assert_num_queries):
     for g in range(3):
         group = LinkGroup.objects.create(name=f"Nhóm {g}")
         for i in range(5):
@@ -110,23 +110,24 @@ def sidebar(client, article):
     return html[html.index('<aside class="sidebar"') : html.index("</aside>")]
 
 
-def rendered_sidebars():
+def cached_latest_lists():
     from django.core.cache import caches
 
-    return [key for key in caches["default"]._cache if ":html:sidebar:" in key]  # local memory in tests
+    return [key for key in caches["default"]._cache if ":data:latest-widget:" in key]  # local memory in tests
 
 
-def test_articles_no_list_shows_share_one_rendered_sidebar(stories, client):
-    """The sidebar is rendered once for all the archive's articles, and an
-    article a list shows still gets a sidebar without itself."""
+def test_articles_share_one_cached_list_and_a_listed_article_is_left_out(stories, client):
+    """The sidebar's lists are cached once for all the archive's articles
+    (the rendered sidebar is part of each cached page, delivery/pages.py),
+    and an article a list shows still gets a sidebar without itself."""
     long_ago = stories[0].published_at.replace(year=2020)
     old = [ArticleFactory(title=f"Bài cũ {i}", published_at=long_ago) for i in range(3)]
     first = sidebar(client, old[0])
     assert "Tin số 11" in first  # the newest story, in "Mới nhất"
     assert sidebar(client, old[1]) == sidebar(client, old[2]) == first
-    assert len(rendered_sidebars()) == 1
+    assert len(cached_latest_lists()) == 1
     # "Tin số 11" is in the lists: its sidebar is its own, without it.
     own = sidebar(client, stories[11])
     assert "Tin số 11" not in own and "Tin số 10" in own
-    assert len(rendered_sidebars()) == 2
+    assert len(cached_latest_lists()) == 1
     assert sidebar(client, old[1]) == first

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Autosave, Revision
-from newsroom import fragments
+from delivery import scopes
 from tests.conftest import BROWSER_UA
 
 from .conftest import Article, change_url, draft_by, form_data
@@ -33,7 +33,8 @@ def typed(article, sequence=1, page="trang-1", **fields):
 def test_an_autosave_keeps_the_text_and_leaves_the_article_alone(client, reporter, category, publication):
     article = draft_by(reporter, category, title="Tiêu đề đã lưu")
     before = Article.objects.get(pk=article.pk)
-    generation = fragments.generation()
+    page_scopes = [scopes.SITE, scopes.LISTINGS, scopes.article(article.pk)]
+    versions = scopes.versions(page_scopes)
     client.force_login(reporter)
     response = client.post(autosave_url(article), typed(article))
     assert response.status_code == 200
@@ -43,7 +44,7 @@ def test_an_autosave_keeps_the_text_and_leaves_the_article_alone(client, reporte
     after = Article.objects.get(pk=article.pk)
     assert (after.title, after.version, after.updated_at) == (before.title, before.version, before.updated_at)
     assert not Revision.objects.filter(article=article).exists()
-    assert fragments.generation() == generation  # no public page is emptied
+    assert scopes.versions(page_scopes) == versions  # no public page is emptied
 
 
 def test_autosaves_roll_into_one_copy(client, reporter, category, publication):

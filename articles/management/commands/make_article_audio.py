@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 
 from articles.media import check_audio
 from articles.models import Article
+from delivery import scopes
 
 
 def article_text(article):
@@ -74,3 +75,4 @@ class Command(BaseCommand):
                 check_audio(upload)  # the same content check as an upload
                 article.audio.save(upload.name, upload, save=False)
             Article.objects.filter(pk=article.pk).update(audio=article.audio.name)
+            scopes.bump(scopes.article(article.pk))  # .update() sends no signal: its page shows the player

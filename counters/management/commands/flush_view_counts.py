@@ -1,6 +1,6 @@
 """Move the Redis backend's pending view counts into the database.
 
-Run it every minute (cron or a systemd timer, see README). With the database
+Run it every minute (cron or a systemd timer, see docs/counters.md). With the database
 backend there is nothing to flush and it says so."""
 
 from django.core.management.base import BaseCommand, CommandError

@@ -17,7 +17,7 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
-logger = logging.getLogger("newsroom.cache")
+logger = logging.getLogger("delivery.cache")
 
 RETRY_AFTER = 5.0  # seconds without asking a Redis that just failed
 

@@ -1,0 +1,53 @@
+"""Holes: the parts of a cached page that differ per reader (docs/caching.md).
+
+A template leaves a marker with ``{% hole "name" arg %}`` (delivery's
+``holes`` tag library); the page is cached with the marker, and for every
+reader, cached page or not, ``fill`` replaces each marker by what the app
+owning that hole registered::
+
+    holes.register("view-count", fill_view_count)  # in counters' AppConfig.ready()
+
+A fill function gets ``(request, response, arg)`` and returns the text to
+put in (it is HTML-escaped); it may set a cookie or headers on the
+response (counters set their reload cookie and ``private``). ``arg`` is the
+digits given in the template (an article's id), or "".
+"""
+
+import re
+
+from django.utils.html import escape
+
+MARK = b"nrhole."
+PATTERN = re.compile(rb"nrhole\.([a-z][a-z0-9-]*)\.([0-9]*)\.")
+
+_registry = {}
+
+
+def register(name, fill_fn):
+    _registry[name] = fill_fn
+
+
+def marker(name, arg=""):
+    """What the template leaves: letters, digits, dots and dashes, which
+    HTML escaping does not change."""
+    if name not in _registry:
+        raise KeyError(f"No hole named {name!r} is registered")
+    return f"nrhole.{name}.{arg}."
+
+
+def fill(request, response, body=None):
+    """Fill the holes of ``response`` (or of ``body``, then put in the
+    response) for this reader. Returns the response."""
+    if body is None:
+        if response.streaming or MARK not in response.content:
+            return response
+        body = response.content
+    if MARK in body:
+
+        def value(match):
+            fill_fn = _registry[match.group(1).decode()]
+            return escape(fill_fn(request, response, match.group(2).decode())).encode()
+
+        body = PATTERN.sub(value, body)
+    response.content = body
+    return response
