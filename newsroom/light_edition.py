@@ -16,8 +16,6 @@ cache keeps both: ``light_edition_variant()`` is registered as a variant
 (delivery/variants.py, from NewsroomConfig.ready()).
 """
 
-from django.utils.cache import patch_cache_control
-
 from .models import Publication
 
 PARAM = "nhe"
@@ -68,6 +66,8 @@ class LightEditionMiddleware:
         asked = request.GET.get(PARAM)
         if asked in CHOICES and request.COOKIES.get(COOKIE) != asked:
             response.set_cookie(COOKIE, asked, max_age=COOKIE_AGE, samesite="Lax", httponly=True)
-        if reader_choice(request) is not None and not response.has_header("Cache-Control"):
-            patch_cache_control(response, private=True, max_age=0)
+        if reader_choice(request) is not None and "no-store" not in response.get("Cache-Control", ""):
+            # Whatever the page cache said (public, s-maxage): this page is
+            # the reader's own choice.
+            response["Cache-Control"] = "private, max-age=0"
         return response
