@@ -16,7 +16,7 @@ export SQLITE_PATH ?= $(CURDIR)/db-$(THEME).sqlite3
 DEMO_ARGS := --theme $(THEME)
 endif
 
-.PHONY: help run serve test lint check ci demo install chromium ffmpeg axe audit bench bench-counters wrk check-nginx clean
+.PHONY: help run serve test lint check ci demo install chromium ffmpeg java axe audit bench bench-counters wrk check-nginx clean
 
 help:
 	@echo "make run     - the demo newspaper on http://127.0.0.1:$(PORT)/ (SQLite); THEME=backan or THEME=laichau for the other papers"
@@ -56,8 +56,18 @@ ffmpeg:
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg; \
 	fi
 
-# axe-core (accessibility checks in the browser tests), from the npm registry
-# into node_modules/ (gitignored), at the version pinned in package-lock.json.
+# The Nu HTML Checker (vnu.jar, tests/seo/test_html_validity.py) runs on Java.
+java:
+	@if ! command -v java >/dev/null; then \
+		echo "Installing Java for the HTML checker..."; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	fi
+
+# The independent tools of the tests, from the npm registry into node_modules/
+# (gitignored), at the versions pinned in package-lock.json: axe-core
+# (accessibility checks in the browser tests), vnu-jar (the W3C Nu HTML
+# Checker) and linkinator (the link crawler).
 $(AXE): package.json package-lock.json
 	@if ! command -v npm >/dev/null; then \
 		echo "Installing npm for axe-core..."; \
@@ -97,7 +107,7 @@ serve: demo
 # DATABASE_URL says, so CI's second run (on PostgreSQL) skips them with
 # SERVICE_TESTS=no.
 SERVICE_TESTS ?= yes
-test: $(STAMP) chromium ffmpeg $(AXE)
+test: $(STAMP) chromium ffmpeg java $(AXE)
 	$(BIN)/python -m pytest
 	@if [ "$(SERVICE_TESTS)" != no ]; then $(BIN)/python -m pytest -m services; fi
 

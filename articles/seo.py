@@ -7,11 +7,14 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from authors.bylines import SOURCE_ROLES, Kind
+from newsroom.text import machine_datetime
 
 # Characters that could end the <script> element or open a comment in HTML;
 # JSON allows them as \u escapes (the same as Django's json_script).
@@ -19,18 +22,29 @@ _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u
 
 
 SHARE_IMAGE_WIDTH = 1200  # Facebook's and Google's recommended width
+HEADLINE_MAX = 110  # Google's limit for a NewsArticle headline
+# The paper's picture for a story without one, and its logo when none is
+# uploaded in the profile (static/img/, generated once, 1200×630 and 60×60).
+DEFAULT_SHARE_IMAGE = {"path": "img/share-default.png", "width": 1200, "height": 630}
+DEFAULT_LOGO = {"path": "img/publisher-logo.png", "width": 60, "height": 60}
 
 
 def share_image(article, request):
     """The image social networks and JSON-LD show: ``{"url", "width",
-    "height", "alt"}`` with an absolute URL, or None.
+    "height", "alt"}`` with an absolute URL, for every article.
 
     The one place that knows where an article's picture lives: the JPEG
     rendition of the library image closest to 1200 px wide, which every
-    network reads."""
+    network reads; for a story without a picture, the paper's default
+    image."""
     image = article.featured_image
     if image is None:
-        return None
+        return {
+            "url": request.build_absolute_uri(static(DEFAULT_SHARE_IMAGE["path"])),
+            "width": DEFAULT_SHARE_IMAGE["width"],
+            "height": DEFAULT_SHARE_IMAGE["height"],
+            "alt": article.title,
+        }
     width, height = image.rendition_size(SHARE_IMAGE_WIDTH)
     return {
         "url": request.build_absolute_uri(image.rendition_url(SHARE_IMAGE_WIDTH)),
@@ -56,20 +70,17 @@ def article_structured_data(article, request, publication, ancestors=()):
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "headline": article.title[:110],
+        "headline": headline(article.title),
         "description": article.lead,
         "inLanguage": "vi",
-        "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": (article.updated_at or article.published_at).isoformat()
-        if (article.updated_at or article.published_at)
-        else None,
+        "datePublished": machine_datetime(article.published_at) or None,
+        "dateModified": machine_datetime(max(filter(None, [article.updated_at, article.published_at]), default=None))
+        or None,
         "articleSection": article.category.name,
-        "publisher": {"@type": "NewsMediaOrganization", "name": publication.name, "url": home},
+        "publisher": publisher_structured_data(publication, request),
     }
     news["author"] = authors_structured_data(article, request) or {"@type": "Organization", "name": publication.name}
-    image = share_image(article, request)
-    if image:
-        news["image"] = [image["url"]]
+    news["image"] = [share_image(article, request)["url"]]
     crumbs = [(publication.name, home)]
     crumbs += [(c.name, request.build_absolute_uri(c.get_absolute_url())) for c in ancestors]
     crumbs.append((article.category.name, request.build_absolute_uri(article.category.get_absolute_url())))
@@ -107,6 +118,38 @@ def video_structured_data(article, request):
     if video.width and video.height:
         data["width"], data["height"] = video.width, video.height
     return data
+
+
+def headline(title):
+    """The title as a NewsArticle headline: at most 110 characters, cut at a
+    word with "…" when longer."""
+    return Truncator(title).chars(HEADLINE_MAX)
+
+
+def publisher_logo(publication, request):
+    """``{"url", "width", "height"}`` of the paper's logo (absolute): the one
+    uploaded in the profile, else the default one."""
+    if publication.logo:
+        return {
+            "url": request.build_absolute_uri(publication.logo.url),
+            "width": publication.logo_width,
+            "height": publication.logo_height,
+        }
+    return {
+        "url": request.build_absolute_uri(static(DEFAULT_LOGO["path"])),
+        "width": DEFAULT_LOGO["width"],
+        "height": DEFAULT_LOGO["height"],
+    }
+
+
+def publisher_structured_data(publication, request):
+    logo = publisher_logo(publication, request)
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": publication.name,
+        "url": request.build_absolute_uri(reverse("articles:home")),
+        "logo": {"@type": "ImageObject", **{k: v for k, v in logo.items() if v}},
+    }
 
 
 def authors_structured_data(article, request):

@@ -47,3 +47,30 @@ class DailyViews(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.views}"
+
+
+class HourlyViews(models.Model):
+    """Views of one article in one hour (``hour``: the start of the hour,
+    UTC): with the daily buckets, the windows of “Đọc nhiều” are exact to
+    the hour — "24 giờ" is the last 24 hours, not today and yesterday
+    (``articles.selectors.most_read``). Only the first, partial day of a
+    window is read from here; ``prune_daily_views`` keeps as many days of
+    them as of the daily buckets."""
+
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="hourly_views",
+    )
+    hour = models.DateTimeField(_("giờ"))
+    views = models.PositiveBigIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem trong giờ")
+        verbose_name_plural = _("lượt xem theo giờ")
+        constraints = [models.UniqueConstraint(fields=["article", "hour"], name="hourlyviews_article_hour_uniq")]
+        indexes = [models.Index(fields=["hour", "article"], name="hourlyviews_hour_article_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.hour:%Y-%m-%d %H}h: {self.views}"

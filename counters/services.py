@@ -4,9 +4,10 @@ page calls; the backend behind it is chosen by ``NEWSROOM_COUNTER_BACKEND``:
 ``database`` (default)
     Two atomic upserts per counted view (one statement on PostgreSQL) (``views = views + 1``, no
     read-modify-write, the article row is never saved): the all-time total in
-    :class:`ArticleViewCount` and today's bucket in :class:`DailyViews`.
+    :class:`ArticleViewCount`, today's bucket in :class:`DailyViews` and this
+    hour's in :class:`HourlyViews`.
 ``redis``
-    ``HINCRBY`` into two pending hashes (one round trip, no database write);
+    ``HINCRBY`` into three pending hashes (one round trip, no database write);
     ``manage.py flush_view_counts`` moves them into the same two tables with an
     atomic read-and-reset (``RENAME``) in batches. When Redis cannot be reached
     the view is counted by the database backend instead, so the site keeps
@@ -17,12 +18,26 @@ costs per view."""
 
 import logging
 import time
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import ArticleViewCount, DailyViews
+from .models import ArticleViewCount, DailyViews, HourlyViews
+
+HOUR_FIELD = "%Y-%m-%dT%H"  # an hour bucket in Redis fields (UTC)
+
+
+def current_hour():
+    """The start of this hour, UTC: the hourly bucket a view goes into."""
+    return timezone.now().astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+def _hour_param(hour):
+    """An hour as the database stores a DateTimeField (raw SQL)."""
+    return connection.ops.adapt_datetimefield_value(hour)
+
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +68,17 @@ def _add_to_days(rows):
         )
 
 
+def _add_to_hours(rows):
+    """``rows``: (article_id, hour, n) triples, added atomically to the hourly buckets."""
+    table = _table(HourlyViews)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (article_id, hour, views) VALUES (%s, %s, %s) "  # noqa: S608 (table name from _meta)
+            f"ON CONFLICT (article_id, hour) DO UPDATE SET views = {table}.views + EXCLUDED.views",
+            [(article_id, _hour_param(hour), n) for article_id, hour, n in rows],
+        )
+
+
 def _stored_total(article_id):
     with connection.cursor() as cursor:  # raw: on every page load, the ORM's cost shows
         cursor.execute(f"SELECT views FROM {_table(ArticleViewCount)} WHERE article_id = %s", [article_id])  # noqa: S608
@@ -64,11 +90,16 @@ class DatabaseBackend:
     name = "database"
 
     def record(self, article_id):
-        day_table, total_table = _table(DailyViews), _table(ArticleViewCount)
+        day_table, hour_table, total_table = _table(DailyViews), _table(HourlyViews), _table(ArticleViewCount)
         add_day = (
             f"INSERT INTO {day_table} (article_id, day, views) VALUES (%s, %s, 1) "  # noqa: S608
             f"ON CONFLICT (article_id, day) DO UPDATE SET views = {day_table}.views + 1"
         )
+        add_hour = (
+            f"INSERT INTO {hour_table} (article_id, hour, views) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (article_id, hour) DO UPDATE SET views = {hour_table}.views + 1"
+        )
+        hour = _hour_param(current_hour())
         add_total = (
             f"INSERT INTO {total_table} (article_id, views) VALUES (%s, 1) "  # noqa: S608
             f"ON CONFLICT (article_id) DO UPDATE SET views = {total_table}.views + 1 RETURNING views"
@@ -76,9 +107,13 @@ class DatabaseBackend:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 # One statement, so one commit (one WAL flush) per view.
-                cursor.execute(f"WITH day AS ({add_day}) {add_total}", [article_id, timezone.localdate(), article_id])
+                cursor.execute(
+                    f"WITH day AS ({add_day}), hour AS ({add_hour}) {add_total}",
+                    [article_id, timezone.localdate(), article_id, hour, article_id],
+                )
             else:
                 cursor.execute(add_day, [article_id, timezone.localdate()])
+                cursor.execute(add_hour, [article_id, hour])
                 cursor.execute(add_total, [article_id])
             return cursor.fetchone()[0]
 
@@ -90,9 +125,10 @@ class DatabaseBackend:
 
 
 class RedisBackend:
-    """Pending counts live in two Redis hashes until flushed:
-    ``<prefix>:total`` (field: article id) and ``<prefix>:day`` (field:
-    ``<article id>:<YYYY-MM-DD>``). The page shows stored total + pending.
+    """Pending counts live in three Redis hashes until flushed:
+    ``<prefix>:total`` (field: article id), ``<prefix>:day`` (field:
+    ``<article id>:<YYYY-MM-DD>``) and ``<prefix>:hour`` (field:
+    ``<article id>:<YYYY-MM-DDTHH>``, UTC). The page shows stored total + pending.
 
     The stored total (the database's) is kept in Redis too, in
     ``<prefix>:stored``, so a counted view is one Redis round trip and no
@@ -120,6 +156,7 @@ class RedisBackend:
         self.prefix = prefix or settings.NEWSROOM_COUNTER_REDIS_PREFIX
         self.total_key = f"{self.prefix}:total"
         self.day_key = f"{self.prefix}:day"
+        self.hour_key = f"{self.prefix}:hour"
         self.stored_key = f"{self.prefix}:stored"
         self.epoch_key = f"{self.prefix}:epoch"
         self.down_until = 0.0
@@ -159,6 +196,7 @@ class RedisBackend:
     if ARGV[3] == '1' then
         pending = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
         redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+        redis.call('HINCRBY', KEYS[5], ARGV[5], 1)
     else
         pending = redis.call('HGET', KEYS[1], ARGV[1])
     end
@@ -169,12 +207,13 @@ class RedisBackend:
         """(pending, stored total) in one round trip, adding a view first if
         ``count``."""
         pending, stored, epoch = self._count(
-            keys=[self.total_key, self.day_key, self.stored_key, self.epoch_key],
+            keys=[self.total_key, self.day_key, self.stored_key, self.epoch_key, self.hour_key],
             args=[
                 article_id,
                 f"{article_id}:{timezone.localdate().isoformat()}",
                 int(count),
                 int(self.stored_outdated),
+                f"{article_id}:{current_hour():{HOUR_FIELD}}",
             ],
         )
         self.stored_outdated = False
@@ -242,16 +281,24 @@ class RedisBackend:
         from articles.models import Article
 
         total_flushing, day_flushing = f"{self.total_key}:flushing", f"{self.day_key}:flushing"
-        self.client.eval(self._TAKE, 4, self.total_key, total_flushing, self.day_key, day_flushing)
+        hour_flushing = f"{self.hour_key}:flushing"
+        self.client.eval(
+            self._TAKE, 6, self.total_key, total_flushing, self.day_key, day_flushing, self.hour_key, hour_flushing
+        )
         moved = 0
-        for key, is_day in ((day_flushing, True), (total_flushing, False)):
+        for key, kind in ((day_flushing, "day"), (hour_flushing, "hour"), (total_flushing, "total")):
+            is_day = kind != "total"
             # The flushing hash is no longer written to: read it once.
             fields = list(self.client.hgetall(key).items())
             for start in range(0, len(fields), batch_size):
                 batch = fields[start : start + batch_size]
                 parsed = []
                 for field, n in batch:
-                    if is_day:
+                    if kind == "hour":
+                        article_id, hour = field.split(":", 1)
+                        hour = datetime.strptime(hour, HOUR_FIELD).replace(tzinfo=UTC)
+                        parsed.append((int(article_id), hour, int(n)))
+                    elif is_day:
                         article_id, day = field.split(":", 1)
                         parsed.append((int(article_id), day, int(n)))
                     else:
@@ -259,7 +306,7 @@ class RedisBackend:
                 existing = set(Article.objects.filter(pk__in={row[0] for row in parsed}).values_list("pk", flat=True))
                 rows = [row for row in parsed if row[0] in existing]  # deleted articles: dropped
                 with transaction.atomic():
-                    (_add_to_days if is_day else _add_to_totals)(rows)
+                    {"day": _add_to_days, "hour": _add_to_hours, "total": _add_to_totals}[kind](rows)
                 pipe = self.client.pipeline(transaction=True)
                 if not is_day:
                     # Committed: totals kept in Redis for these articles
@@ -290,7 +337,8 @@ def get_backend():
 
 
 def record_view(article_id):
-    """Add one view to the article (its total and today's bucket) and return
+    """Add one view to the article (its total, today's and this hour's
+    buckets) and return
     its new total. Never saves the article row."""
     return get_backend().record(article_id)
 

@@ -86,3 +86,25 @@ def with_renditions(html, lazy=True):
         return str(picture(image, alt=mark_safe(attrs.get("alt", "")), lazy=lazy))  # noqa: S308
 
     return mark_safe(IMG_TAG.sub(replace, html))  # noqa: S308 - sanitised body, our own markup
+
+
+_PICTURE_OR_IMG = re.compile(r"<picture\b.*?</picture>|<img\b[^>]*>", re.IGNORECASE | re.DOTALL)
+_IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
+_IMG_ALT = re.compile(r"<img\b[^>]*?\balt=\"([^\"]*)\"", re.IGNORECASE)
+
+
+def text_only(html, label):
+    """The light edition's body (newsroom/light_edition.py): each picture
+    becomes a link to it, ``Xem ảnh: <its description>``, so nothing but
+    text loads until the reader asks. ``html`` is the sanitised body, its
+    attribute values already escaped."""
+
+    def link(match):
+        src = _IMG_SRC.search(match.group(0))
+        if not src:
+            return ""
+        alt = _IMG_ALT.search(match.group(0))
+        text = f"{label}: {alt.group(1)}" if alt and alt.group(1) else label
+        return f'<a class="light-image" href="{src.group(1)}">{text}</a>'
+
+    return mark_safe(_PICTURE_OR_IMG.sub(link, str(html)))  # noqa: S308

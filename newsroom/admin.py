@@ -98,6 +98,8 @@ class PublicationAdmin(admin.ModelAdmin):
 
     fieldsets = (
         (None, {"fields": ("name", "tagline", "sapo_prefix", "theme")}),
+        (_("Logo và biểu tượng"), {"fields": ("logo", "favicon", "touch_icon")}),
+        (_("Bản nhẹ"), {"fields": ("light_edition",)}),
         (_("Liên hệ"), {"fields": ("hotline", "email", "phone", "address")}),
         (_("Chân trang"), {"fields": ("owner", "licence", "editor_in_chief")}),
         (_("Bình luận"), {"fields": ("comments_enabled",)}),

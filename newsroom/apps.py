@@ -9,7 +9,13 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Tòa soạn")
 
     def ready(self):
+        from delivery import variants
+
+        from .light_edition import light_edition_variant
         from .permissions import name_permissions_in_vietnamese
+
+        # Bản nhẹ is a variant of every cached page (delivery/variants.py).
+        variants.register(light_edition_variant)
         from .sqlite import install_search_functions, install_unicode_like
 
         connection_created.connect(install_unicode_like, dispatch_uid="newsroom-unicode-like")

@@ -7,6 +7,7 @@ from delivery import data, scopes
 
 from .fields import NFCCharField
 from .themes import DEFAULT_THEME, THEME_CHOICES, get_theme
+from .validators import validate_favicon, validate_logo, validate_touch_icon
 
 
 class Publication(models.Model):
@@ -41,6 +42,43 @@ class Publication(models.Model):
         help_text=_(
             "Bỏ chọn để đóng bình luận trên toàn trang. Các bình luận đã duyệt vẫn hiện; "
             "bạn đọc không gửi được bình luận mới."
+        ),
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="publication/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        validators=[validate_logo],
+        help_text=_(
+            "Ảnh PNG, JPEG hoặc WebP, tối đa 512 KB, nền trong suốt nếu có thể: hiện ở đầu trang thay cho tên báo "
+            "(tên báo vẫn được đọc cho người dùng trình đọc màn hình) và trong dữ liệu cho máy tìm kiếm."
+        ),
+    )
+    # Written by the logo field: the masthead's <img> keeps its place (no layout shift).
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    favicon = models.FileField(
+        _("biểu tượng trang (favicon)"),
+        upload_to="publication/",
+        blank=True,
+        validators=[validate_favicon],
+        help_text=_("Ảnh vuông PNG hoặc ICO, ví dụ 48 × 48, tối đa 128 KB: hiện trên thẻ trình duyệt."),
+    )
+    touch_icon = models.FileField(
+        _("biểu tượng trên điện thoại"),
+        upload_to="publication/",
+        blank=True,
+        validators=[validate_touch_icon],
+        help_text=_("Ảnh vuông PNG 180 × 180, tối đa 256 KB: khi bạn đọc thêm trang vào màn hình chính."),
+    )
+    light_edition = models.BooleanField(
+        _("bản nhẹ"),
+        default=False,
+        help_text=_(
+            "Những ngày bão lũ, mạng yếu: mọi trang công khai chỉ còn chữ (không phông web, không ảnh "
+            "trừ khi bạn đọc bấm xem, không cột bên), kèm một dòng báo và liên kết về bản đầy đủ."
         ),
     )
 

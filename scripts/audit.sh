@@ -38,7 +38,7 @@ for theme in ${THEMES:-dienbienphu backan laichau}; do
     export SQLITE_PATH="$TMP/$theme.sqlite3"
     "$PY" manage.py migrate --noinput -v 0
     "$PY" manage.py load_demo --force --theme "$theme" >/dev/null  # throwaway database
-    path=$("$PY" manage.py shell -c "from articles.models import Article; print(Article.objects.published().exclude(featured_image='').order_by('-published_at').first().get_absolute_url())" | tail -1)
+    path=$("$PY" manage.py shell -c "from articles.models import Article; print(Article.objects.published().filter(featured_image__isnull=False).order_by('-published_at').first().get_absolute_url())" | tail -1)
     .venv/bin/gunicorn newsroom.wsgi --bind "127.0.0.1:$PORT" --workers 2 --log-level warning &
     SERVER=$!
     echo "== $theme: http://127.0.0.1:$PORT$path"

@@ -17,6 +17,7 @@ def article_meta(context, article):
         "publication": publication,
         "url": request.build_absolute_uri(article.get_absolute_url()),
         "image": seo.share_image(article, request),
+        "modified": max(filter(None, [article.updated_at, article.published_at]), default=None),
         "json_ld": [
             seo.json_ld(data)
             for data in seo.article_structured_data(article, request, publication, context.get("ancestors", ()))

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 
 from .. import markup
 
@@ -24,3 +25,9 @@ def with_renditions_eager(html):
     """The same for the print view: images load at once (a lazy image may
     be missing from the printed page)."""
     return markup.with_renditions(html, lazy=False)
+
+
+@register.filter
+def light_images(html):
+    """``{{ body_html|light_images }}``: the pictures as links (the light edition)."""
+    return markup.text_only(html, gettext("Xem ảnh"))

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # Above the session and CSRF middleware: it sees the cookies they set.
     "django.middleware.http.ConditionalGetMiddleware",
     "delivery.http_cache.PublicCacheMiddleware",
+    # Bản nhẹ: remembers a reader's ?nhe=1/?nhe=0 (newsroom/light_edition.py).
+    "newsroom.light_edition.LightEditionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

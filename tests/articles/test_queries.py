@@ -3,6 +3,7 @@ articles, tags or related stories. The numbers are pinned: a template that
 starts querying in a loop fails here."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -33,7 +34,7 @@ def categories(publication):
 # The budgets, cold (empty cache) and warm (data cached, see
 # delivery/data.py). Cold, every page also asks once per version of the
 # listings for the next scheduled article (the deadline of what is cached).
-COUNTING = 2 if connection.vendor == "sqlite" else 1  # see test_article_queries_do_not_grow
+COUNTING = 3 if connection.vendor == "sqlite" else 1  # see test_article_queries_do_not_grow
 
 
 @pytest.mark.parametrize("n", [5, 60])
@@ -79,10 +80,13 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
     # whatever their number), related, sidebar latest, featured (most read,
     # poll and links come from the home page's cache), the print edition's
     # pages it was printed on ({% printed_in %}).
-    # Counting is one statement on PostgreSQL (a CTE upserts today's bucket
-    # and the total); SQLite has no data-modifying CTE, so there the bucket
-    # upsert is one fixed extra query.
-    with django_assert_num_queries(8 + COUNTING):
+    # Counting is one statement on PostgreSQL (a CTE upserts today's and
+    # this hour's buckets and the total); SQLite has no data-modifying CTE,
+    # so there the two bucket upserts are two fixed extra queries.
+    # With 5 stories a category has fewer than NEWSROOM_RELATED_COUNT others:
+    # the newest stories of the paper fill the related list (one more query).
+    fallback = 1 if n < 3 * (settings.NEWSROOM_RELATED_COUNT + 1) else 0
+    with django_assert_num_queries(8 + COUNTING + fallback):
         assert client.get(article.get_absolute_url()).status_code == 200
     # Warm, another reader: the whole page comes from the page cache; only
     # his view is counted (delivery/pages.py).
@@ -97,7 +101,7 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
         assert voter.get(article.get_absolute_url()).status_code == 200
     # Another article (a reader walking the archive): its own rows (article,
     # tags, contributions, comments, printed pages) and its related stories are new.
-    with django_assert_num_queries(6 + COUNTING):
+    with django_assert_num_queries(6 + COUNTING + fallback):
         assert Client(HTTP_USER_AGENT=BROWSER_UA).get(other.get_absolute_url()).status_code == 200
 
 

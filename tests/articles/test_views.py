@@ -100,7 +100,7 @@ def test_tin_khac_lists_other_stories_of_the_category_newest_first(client, artic
     older = ArticleFactory(category=article.category, title="Tin cũ hơn", published_at=now - timedelta(days=2))
     newer = ArticleFactory(category=article.category, title="Tin mới hơn", published_at=now - timedelta(hours=2))
     ArticleFactory(category=article.category, title="Bản nháp ẩn", draft=True)
-    ArticleFactory(title="Tin chuyên mục khác")
+    elsewhere = ArticleFactory(title="Tin chuyên mục khác", published_at=now - timedelta(minutes=5))
     response = client.get(article.get_absolute_url())
     page = text_of(response)
     related = text_of(response, '<section class="related"')
@@ -108,8 +108,19 @@ def test_tin_khac_lists_other_stories_of_the_category_newest_first(client, artic
     assert related.index(newer.title) < related.index(older.title)
     assert article.title not in related
     assert "Bản nháp ẩn" not in page
-    assert "Tin chuyên mục khác" not in related
-    assert [a.pk for a in response.context["related"]] == [newer.pk, older.pk]
+    # The category's own stories first; the newest of the paper fill the rest.
+    assert [a.pk for a in response.context["related"]] == [newer.pk, older.pk, elsewhere.pk]
+    assert related.index(older.title) < related.index("Tin chuyên mục khác")
+
+
+def test_a_category_with_one_story_shows_the_newest_stories_as_related(client, article):
+    now = timezone.now()
+    others = [ArticleFactory(title=f"Tin mới số {n}", published_at=now - timedelta(hours=n)) for n in range(1, 11)]
+    response = client.get(article.get_absolute_url())
+    related = text_of(response, '<section class="related"')
+    assert related.startswith(" Tin khác")
+    assert [a.title for a in response.context["related"]] == [a.title for a in others[:8]]
+    assert "Tin mới số 1 " in related and "Tin mới số 9" not in related
 
 
 def test_wrong_slug_or_category_redirects_permanently_to_canonical(client, article):

@@ -94,7 +94,7 @@ def paper(request, publication):
 
 
 def run_axe(page):
-    """axe-core's WCAG 2 A/AA rules on the page as it is; the serious and
+    """axe-core's WCAG 2.0, 2.1 and 2.2 A/AA rules on the page as it is; the serious and
     critical violations, as readable strings."""
     if not AXE.is_file():
         pytest.fail(f"axe-core not found at {AXE}: run `make axe` (npm ci).", pytrace=False)
@@ -103,7 +103,7 @@ def run_axe(page):
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
         """async () => {
-            const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+            const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from counters.models import ArticleViewCount, DailyViews
+from counters.models import ArticleViewCount, DailyViews, HourlyViews
 from counters.services import DatabaseBackend, record_view, view_count
 from tests.factories import ArticleFactory
 
@@ -31,8 +31,9 @@ def test_database_backend_counts_total_and_todays_bucket(settings):
 
 
 def test_database_backend_is_atomic_upserts(django_assert_num_queries):
+    """Total, day and hour buckets: one statement on PostgreSQL, three on SQLite."""
     article = ArticleFactory()
-    with django_assert_num_queries(2 if connection.vendor == "sqlite" else 1) as captured:
+    with django_assert_num_queries(3 if connection.vendor == "sqlite" else 1) as captured:
         DatabaseBackend().record(article.pk)
     sqls = [q["sql"] for q in captured.captured_queries]
     assert all("ON CONFLICT" in sql and "+ 1" in sql for sql in sqls)
@@ -110,7 +111,8 @@ def test_flush_moves_pending_counts_exactly_and_resets_them(redis_backend):
     assert ArticleViewCount.objects.get(article=a).views == 7
     assert ArticleViewCount.objects.get(article=b).views == 3
     assert (bucket(a), bucket(b)) == (7, 3)
-    assert not redis_backend.client.exists(redis_backend.total_key, redis_backend.day_key)
+    assert sorted(HourlyViews.objects.values_list("views", flat=True)) == [3, 7]  # this hour's buckets
+    assert not redis_backend.client.exists(redis_backend.total_key, redis_backend.day_key, redis_backend.hour_key)
     # Counts made after the flush add up; a second flush adds only them.
     record_view(a.pk)
     call_command("flush_view_counts")

@@ -1,5 +1,6 @@
 """Daily buckets: "Đọc nhiều" over 24 hours / 7 days / 30 days, and pruning."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -7,7 +8,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from articles import selectors
-from counters.models import ArticleViewCount, DailyViews
+from counters.models import ArticleViewCount, DailyViews, HourlyViews
+from counters.services import record_view
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +111,49 @@ def test_doc_nhieu_is_not_a_category_slug(publication):
     from articles.models import RESERVED_SLUGS
 
     assert {"doc-nhieu", "luot-xem"} <= RESERVED_SLUGS
+
+
+# Exact windows (hourly buckets for the first, partial day of a window)
+
+
+@pytest.mark.parametrize("local_time", ["00:30", "06:59", "12:00", "23:45"])
+def test_windows_are_exact_to_the_hour_at_any_time_of_day(publication, monkeypatch, local_time):
+    hour, minute = map(int, local_time.split(":"))
+    now = timezone.localtime().replace(hour=hour, minute=minute, second=5, microsecond=0)
+    long_ago = now - timedelta(days=90)
+    read_at = {
+        "25 giờ trước": timedelta(hours=25),
+        "23 giờ trước": timedelta(hours=23),
+        "7 ngày 2 giờ trước": timedelta(days=7, hours=2),
+        "6 ngày 22 giờ trước": timedelta(days=6, hours=22),
+        "31 ngày trước": timedelta(days=31),
+        "29 ngày trước": timedelta(days=29),
+    }
+    articles = {title: ArticleFactory(title=title, published_at=long_ago) for title in read_at}
+    for title, ago in read_at.items():
+        monkeypatch.setattr(timezone, "now", lambda moment=now - ago: moment)
+        record_view(articles[title].pk)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    assert titles(selectors.most_read(days=1)) == ["23 giờ trước"]
+    assert sorted(titles(selectors.most_read(days=7))) == ["23 giờ trước", "25 giờ trước", "6 ngày 22 giờ trước"]
+    assert len(selectors.most_read(days=30, limit=10)) == 5  # all but 31 days ago
+    assert "31 ngày trước" not in titles(selectors.most_read(days=30, limit=10))
+    assert titles(selectors.most_read(days=0, limit=10)) != []  # all time: every one
+
+
+def test_a_view_is_in_this_hours_bucket(publication):
+    article = ArticleFactory()
+    record_view(article.pk)
+    record_view(article.pk)
+    (bucket,) = HourlyViews.objects.filter(article=article)
+    assert bucket.views == 2
+    assert bucket.hour == timezone.now().replace(minute=0, second=0, microsecond=0)
+
+
+def test_pruning_drops_old_hourly_buckets_too(publication):
+    article = ArticleFactory()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    HourlyViews.objects.create(article=article, hour=now - timedelta(days=45), views=3)
+    HourlyViews.objects.create(article=article, hour=now - timedelta(days=2), views=4)
+    call_command("prune_daily_views", stdout=io.StringIO())
+    assert list(HourlyViews.objects.values_list("views", flat=True)) == [4]

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import timezone
 
 from tests.factories import ArticleFactory, CategoryFactory, library_image
 
@@ -68,8 +69,10 @@ def test_canonical_description_and_open_graph(client, article):
     assert head.meta["og:url"] == url
     assert head.meta["og:type"] == "article"
     assert head.meta["og:site_name"] == "Báo Điện Biên Phủ"
-    assert head.meta["twitter:card"] == "summary"
-    assert "og:image" not in head.meta
+    # A story without a picture shows the paper's default picture.
+    assert head.meta["twitter:card"] == "summary_large_image"
+    assert head.meta["og:image"] == "http://testserver/static/img/share-default.png"
+    assert (head.meta["og:image:width"], head.meta["og:image:height"]) == ("1200", "630")
 
 
 def test_news_article_json_ld(client, article):
@@ -80,7 +83,10 @@ def test_news_article_json_ld(client, article):
     # The byline's person, not its text (“Tin, ảnh: …” is no one's name).
     assert news["author"] == [{"@type": "Person", "name": "Quang Long"}]
     assert news["publisher"]["name"] == "Báo Điện Biên Phủ"
-    assert news["datePublished"] == article.published_at.isoformat()
+    # Local time with its offset, whole seconds.
+    local = timezone.localtime(article.published_at).replace(microsecond=0)
+    assert news["datePublished"] == local.isoformat()
+    assert news["datePublished"].endswith("+07:00")
     assert news["mainEntityOfPage"]["@id"] == f"http://testserver{article.get_absolute_url()}"
     assert breadcrumb["@type"] == "BreadcrumbList"
     assert [i["name"] for i in breadcrumb["itemListElement"]] == [

@@ -1,4 +1,4 @@
-"""Delete daily view buckets older than the longest "Đọc nhiều" window.
+"""Delete daily and hourly view buckets older than the longest "Đọc nhiều" window.
 
 The all-time totals are kept in ArticleViewCount, so nothing readers or
 editors see is lost; the buckets table stays at about
@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from counters.models import DailyViews
+from counters.models import DailyViews, HourlyViews
 
 
 class Command(BaseCommand):
@@ -25,3 +25,6 @@ class Command(BaseCommand):
         cutoff = timezone.localdate() - timedelta(days=keep_days)
         deleted, _ = DailyViews.objects.filter(day__lt=cutoff).delete()
         self.stdout.write(f"Deleted {deleted} daily buckets before {cutoff.isoformat()}.")
+        hour_cutoff = timezone.now() - timedelta(days=keep_days)
+        deleted, _ = HourlyViews.objects.filter(hour__lt=hour_cutoff).delete()
+        self.stdout.write(f"Deleted {deleted} hourly buckets before {hour_cutoff:%Y-%m-%d %H:%M}.")
