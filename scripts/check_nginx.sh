@@ -106,14 +106,15 @@ echo "ok  editor (session cookie): BYPASS twice, $(echo "$editor" | header Cache
 after=$(curl -fs -D - -o /dev/null "$BASE$PATH_ANON" | header X-Cache-Status)
 [ "$after" = HIT ] || fail "anonymous after editor: $after"
 
-# 2b. A reader who voted (poll ballot) or has a message waiting: his own page.
-for cookie in "poll-1=x" "messages=x" "csrftoken=x; poll-12=x"; do
+# 2b. A reader who voted (poll ballot) or has a message waiting: his own page;
+# one who chose an edition (the light one, or back to the full one): his variant.
+for cookie in "poll-1=x" "messages=x" "csrftoken=x; poll-12=x" "nhe=1" "nhe=0"; do
     status=$(curl -fs -D - -o /dev/null -H "Cookie: $cookie" "$BASE$PATH_ANON" | header X-Cache-Status)
     [ "$status" = BYPASS ] || fail "reader with cookie '$cookie': X-Cache-Status $status, not BYPASS"
 done
 status=$(curl -fs -D - -o /dev/null -H "Cookie: csrftoken=x" "$BASE$PATH_ANON" | header X-Cache-Status)
 [ "$status" = HIT ] || fail "reader with only the CSRF cookie: X-Cache-Status $status, not HIT"
-echo "ok  reader with a ballot or a message: BYPASS; with only the CSRF cookie: HIT"
+echo "ok  reader with a ballot, a message or an edition chosen: BYPASS; with only the CSRF cookie: HIT"
 
 # 3. A counted article page sets the counter's cookie: private, never stored.
 ARTICLE=$(curl -fs "$BASE/" | grep -o 'href="/[a-z0-9/-]*\.html"' | head -1 | cut -d'"' -f2 || true)
