@@ -27,8 +27,8 @@ def find(host, path, query, exact=False):
     wanted = keys(path, query)
     if exact:
         wanted = wanted[:1]
-    if len(wanted[0]) > MAX_PATH_LENGTH:
-        return None
+    if len(wanted[0]) > MAX_PATH_LENGTH or any("\x00" in key for key in [host, *wanted]):
+        return None  # no old address has a NUL (and PostgreSQL refuses it in a query)
     host = normal_host(host)
     rows = list(OldAddress.objects.matching(host, wanted).with_targets())
     rows.sort(key=lambda row: (row.host != host, wanted.index(row.path)))

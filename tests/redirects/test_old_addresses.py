@@ -161,3 +161,9 @@ def test_nginx_map_export(article, tmp_path, settings):
     assert '"baolaichau.vn/a b" "https://baodienbienphu.vn/bao-in/";' in text
     assert '"www.baolaichau.vn/a b/" "https://baodienbienphu.vn/bao-in/";' in text
     assert "map $uri $newsroom_old_path" in text
+
+
+@pytest.mark.parametrize(("path", "status"), [("/%00", 404), ("/tin-tuc/%00/12/bai-cu", 404), ("/?p=1%00", 200)])
+def test_an_address_with_a_nul_is_not_an_old_address(client, publication, path, status):
+    # PostgreSQL refuses a NUL in a query (a 500 before): the lookup sends none.
+    assert client.get(path).status_code == status
