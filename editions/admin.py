@@ -76,7 +76,7 @@ class IssueAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
     )
 
     class Media:
-        js = ("js/admin-issue-progress.js",)
+        js = ("js/admin-progress.js",)
         css = {"all": ("css/admin-workflow.css",)}
 
     def get_fieldsets(self, request, obj=None):
@@ -147,7 +147,7 @@ class IssueAdmin(CheckedInitialDataMixin, admin.ModelAdmin):
         ]
 
     def progress_view(self, request, pk):
-        """JSON for static/js/admin-issue-progress.js while an upload is processed."""
+        """JSON for static/js/admin-progress.js while an upload is processed."""
         issue = get_object_or_404(Issue, pk=pk)
         if not self.has_view_permission(request, issue):
             raise PermissionDenied

@@ -56,7 +56,7 @@ class VideoAdmin(VideoPickerMixin, CheckedInitialDataMixin, admin.ModelAdmin):
     )
 
     class Media:
-        js = ("js/admin-video-progress.js",)
+        js = ("js/admin-progress.js",)
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["form"] = VideoUploadForm if obj is None else VideoChangeForm
@@ -100,7 +100,7 @@ class VideoAdmin(VideoPickerMixin, CheckedInitialDataMixin, admin.ModelAdmin):
         ]
 
     def progress_view(self, request, pk):
-        """JSON for static/js/admin-video-progress.js while a video is transcoded."""
+        """JSON for static/js/admin-progress.js while a video is transcoded."""
         video = get_object_or_404(Video, pk=pk)
         if not self.has_view_permission(request, video):
             raise PermissionDenied

@@ -202,7 +202,7 @@ def test_progress_of_the_processing_is_readable_by_the_desk(layout):
     response = layout.get(f"/admin/editions/issue/{issue.pk}/tien-do/")
     assert response.json() == {"state": "running", "text": "Đang xử lý: 5/24 trang"}
     page = layout.get(f"/admin/editions/issue/{issue.pk}/change/").content.decode()
-    assert "Đang xử lý: 5/24 trang" in page and "admin-issue-progress.js" in page
+    assert "Đang xử lý: 5/24 trang" in page and "admin-progress.js" in page
 
 
 def test_a_failed_upload_shows_its_reason_on_the_issue(layout, media, django_capture_on_commit_callbacks):

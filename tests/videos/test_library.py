@@ -167,7 +167,7 @@ def test_progress_is_shown_and_reported_as_json(reporter, media, clips):
     answer = reporter.get(f"/admin/videos/video/{video.pk}/tien-do/").json()
     assert answer == {"state": "running", "text": "Đang chuyển mã: 40%"}
     page = reporter.get(f"/admin/videos/video/{video.pk}/change/").content.decode()
-    assert "Đang chuyển mã: 40%" in page and "admin-video-progress.js" in page
+    assert "Đang chuyển mã: 40%" in page and "admin-progress.js" in page
 
 
 def test_captions_are_checked_and_kept(reporter, media, clips, django_capture_on_commit_callbacks):

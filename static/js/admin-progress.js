@@ -1,10 +1,10 @@
-// A video's transcoding progress in the admin: while it waits or is being
-// transcoded, ask the server every two seconds and show the answer; when it
-// is done (or failed), offer to reload the page (not done by itself: the
-// desk may be typing in the form).
+// Background work's progress in the admin (a printed issue's processing, a
+// video's transcoding): while it waits or runs, ask the server every two
+// seconds and show the answer; when it is done (or failed), offer to reload
+// the page (not done by itself: the desk may be typing in the form).
 (function () {
   "use strict";
-  var box = document.querySelector(".video-progress[data-progress-url]");
+  var box = document.querySelector("[data-progress-url]");
   if (!box || !box.dataset.progressUrl) return;
   var waiting = function (state) { return state === "queued" || state === "running"; };
   if (!waiting(box.dataset.state)) return;
