@@ -9,8 +9,8 @@ from .text import format_today
 
 def site(request):
     """What every public page's header and footer show. The publication
-    comes from the cache, so this costs no query when warm (the menu comes
-    from articles.context_processors.menu)."""
+    comes from the cache, so this costs no query when warm (the menu is the
+    articles app's own context processor, ``menu``)."""
     publication = Publication.load()
     site_theme = publication.site_theme
     return {
