@@ -44,13 +44,25 @@ def bypass(request):
     return user.is_authenticated and user.is_staff
 
 
+# The scopes' versions this request has read, kept on the request by this
+# module alone (delivery/pages.py hands over those it read with
+# ``remember_versions``): a page's data are all read under one set.
+_ATTRIBUTE = "_delivery_versions"
+
+
+def remember_versions(request, versions):
+    """``versions`` ({scope: version}) were read for this request: its data
+    are read under them, with no second read."""
+    setattr(request, _ATTRIBUTE, dict(versions))
+
+
 def _versions(request, names):
     """The scopes' versions, read once per request (a page reads ~10 data)."""
-    memo = getattr(request, "_delivery_versions", None) if request is not None else None
+    memo = getattr(request, _ATTRIBUTE, None) if request is not None else None
     if memo is None:
         memo = {}
         if request is not None:
-            request._delivery_versions = memo
+            setattr(request, _ATTRIBUTE, memo)
     missing = [name for name in names if name not in memo]
     if missing:
         memo.update(zip(missing, scope_versions.versions(missing), strict=True))

@@ -187,7 +187,7 @@ def cached_page(name, scopes, params=(), until_deadline=True):
                 _keep(page_key, entry)
                 return respond(request, entry)
             # The data the view reads is kept under the versions read here.
-            request._delivery_versions = dict(zip(names, versions, strict=True))
+            data.remember_versions(request, zip(names, versions, strict=True))
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
