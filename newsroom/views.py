@@ -3,6 +3,7 @@
 import re
 import sys
 
+import psycopg
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import InterfaceError, OperationalError, connections
@@ -64,6 +65,25 @@ def page_not_found(request, exception=None):
     )
 
 
+# SQLSTATE classes of a database that cannot serve now, whatever it is
+# asked: 08 connection exception; 57P01-57P04 shut down by an operator, after
+# a crash, still starting ("not yet accepting connections"), dropped.
+UNREACHABLE_SQLSTATES = ("08", "57P0")
+
+
+def lost_connection(error):
+    """True when PostgreSQL's own error says the connection failed or the
+    server is stopping or starting: an error libpq raised with no SQLSTATE
+    (refused, closed unexpectedly: a server that answered always sends one)
+    or one of UNREACHABLE_SQLSTATES. Decided from the error itself, because
+    by the time the error page is made the server may be back (a restart
+    takes about a second)."""
+    cause = error.__cause__
+    if not isinstance(cause, psycopg.OperationalError | psycopg.InterfaceError):
+        return False
+    return cause.sqlstate is None or cause.sqlstate.startswith(UNREACHABLE_SQLSTATES)
+
+
 def database_unreachable():
     """True when a database this request used cannot answer now: it refuses
     connections, or the connection was lost and is not usable. An
@@ -87,12 +107,13 @@ RETRY_AFTER_SECONDS = 5
 def server_error(request):
     """The 500 page, or the 503 "bảo trì" page when what failed is the
     database being unreachable (OperationalError, InterfaceError: a restart,
-    a fail-over, a connection dropped). Every request opens or health-checks
+    a fail-over, a connection dropped), as PostgreSQL's error says or as
+    asking the database again shows. Every request opens or health-checks
     its connection (CONN_HEALTH_CHECKS), so the site recovers by itself.
     No context processors and no database here: whatever broke must not
     break the error page too."""
     error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError) and database_unreachable():
+    if isinstance(error, OperationalError | InterfaceError) and (lost_connection(error) or database_unreachable()):
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

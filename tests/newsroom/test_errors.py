@@ -1,3 +1,4 @@
+import psycopg
 import pytest
 from django.db import InterfaceError, OperationalError
 from django.test import Client
@@ -18,7 +19,29 @@ def connection_lost_view(request):
     raise InterfaceError("connection already closed")
 
 
+def postgresql_starting_view(request):
+    """What Django raises while PostgreSQL is starting after a restart."""
+    cause = psycopg.errors.CannotConnectNow("FATAL: the database system is not yet accepting connections")
+    raise OperationalError(str(cause)) from cause
+
+
+def postgresql_refused_view(request):
+    """libpq could not reach the server: no SQLSTATE."""
+    cause = psycopg.OperationalError("connection failed: Connection refused")
+    raise OperationalError(str(cause)) from cause
+
+
+def query_cancelled_view(request):
+    """A query PostgreSQL answered with an error (statement_timeout): a bug
+    or an overload to look at, not maintenance."""
+    cause = psycopg.errors.QueryCanceled("canceling statement due to statement timeout")
+    raise OperationalError(str(cause)) from cause
+
+
 urlpatterns = [
+    path("dang-khoi-dong/", postgresql_starting_view),
+    path("tu-choi/", postgresql_refused_view),
+    path("het-gio/", query_cancelled_view),
     path("hong/", broken_view),
     path("bao-tri/", database_away_view),
     path("mat-ket-noi/", connection_lost_view),
@@ -73,7 +96,7 @@ def test_an_unreachable_database_is_a_503_maintenance_page_to_retry(database_awa
 
 @pytest.mark.urls("tests.newsroom.test_errors")
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/hong/", "/bao-tri/"])
+@pytest.mark.parametrize("path", ["/hong/", "/bao-tri/", "/het-gio/"])
 def test_errors_while_the_database_answers_stay_500_not_maintenance(path):
     response = Client(raise_request_exception=False).get(path)
     assert response.status_code == 500
@@ -93,3 +116,16 @@ def test_a_host_with_a_port_outside_1_to_65535_is_a_400(client, publication, hos
 @pytest.mark.parametrize("host", ["127.0.0.1:1", "127.0.0.1:8000", "localhost:65535", "127.0.0.1"])
 def test_a_host_with_a_real_port_is_served(client, publication, host):
     assert client.get("/", HTTP_HOST=host).status_code == 200
+
+
+@pytest.mark.urls("tests.newsroom.test_errors")
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/dang-khoi-dong/", "/tu-choi/"])
+def test_postgresql_saying_it_cannot_serve_is_maintenance_even_if_it_is_back_by_the_error_page(path):
+    """A restart takes about a second: the request fails while PostgreSQL is
+    starting and the database answers again by the time the error page is
+    made. PostgreSQL's own error decides (the services test saw 500s here)."""
+    response = Client(raise_request_exception=False).get(path)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Trang đang bảo trì" in response.content.decode()
