@@ -16,7 +16,13 @@ PAGE = [SITE, LISTINGS]  # menus and profile; the lists it shows (sidebar includ
 
 
 def article_page(kwargs):
-    return [SITE, LISTINGS, article(kwargs["pk"])]
+    """The article's own page: its scope and the site's. Not the listings,
+    so that a publish does not empty every article page of the site for its
+    sidebar: the lists beside an article ("Mới nhất", "Đọc nhiều", "Tin
+    khác") may be up to NEWSROOM_FRAGMENT_SECONDS (60 s) behind a publish,
+    as with a Varnish purge of the article, home and categories only
+    (docs/caching.md). Everything of the article itself is exact."""
+    return [SITE, article(kwargs["pk"])]
 
 
 # Lengths are bounded in the patterns so an over-long URL is a plain 404.

@@ -28,6 +28,12 @@ match theirs.
 - **Cache-Control**: a page served or stored here says ``public, max-age=0,
   s-maxage=N`` (N: ``NEWSROOM_PUBLIC_S_MAXAGE``, never past the entry's
   expiry) unless a hole made it private or set a cookie.
+- **The fast path** (``CachedPageMiddleware``, high in MIDDLEWARE): an
+  address this process served from an entry a moment ago is served again
+  before the session, authentication, CSRF, messages, CSP and URL
+  resolution run (none of them changes a page everyone shares), with the
+  headers they added the first time. The same entries, versions and bounds
+  as above: it only skips work, it keeps nothing of its own for longer.
 """
 
 import hashlib
@@ -39,7 +45,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
 
@@ -55,7 +61,8 @@ GZIP_LEVEL = 6
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads it
 # The entries this process served last, by key: used again only while the
 # scope versions this process remembers are theirs (a gzipped page is about
-# 8 KB: at most a few MB per worker).
+# 8 KB, an article page with holes kept decompressed too about 50 KB: at
+# most some 25 MB per worker).
 LOCAL_ENTRIES = 500
 _local = {}
 
@@ -100,11 +107,13 @@ def _public(response, expires):
 
 def respond(request, entry):
     """A reader's answer from a stored entry ``(versions, expires, gzipped,
-    headers, with_holes)``."""
+    headers, with_holes)``. In this process's copy of an entry with holes,
+    ``with_holes`` is the page decompressed once (``_keep``)."""
     _, expires, gzipped, headers, with_holes = entry
     if with_holes:
         response = _response(b"", headers)
-        holes.fill(request, response, zlib.decompress(gzipped, GZIP))
+        body = with_holes if isinstance(with_holes, bytes) else zlib.decompress(gzipped, GZIP)
+        holes.fill(request, response, body)
     elif accepts_gzip(request):
         response = _response(gzipped, headers)
         response["Content-Encoding"] = "gzip"
@@ -146,14 +155,19 @@ def _valid(entry, versions):
 
 
 def _keep(page_key, entry):
+    """Keep ``entry`` in this process; a page with holes is kept
+    decompressed too (filled for every reader: not decompressed each time)."""
     if len(_local) >= LOCAL_ENTRIES:
         _local.clear()
+    if entry[4] is True:
+        entry = (*entry[:4], zlib.decompress(entry[2], GZIP))
     _local[page_key] = entry
 
 
 def forget_local():
     """This process forgets the entries it kept (tests)."""
     _local.clear()
+    _addresses.clear()
 
 
 def _scope_names(scopes, kwargs):
@@ -180,12 +194,12 @@ def cached_page(name, scopes, params=(), until_deadline=True):
             versions = scope_versions.remembered(names)
             entry = _local.get(page_key) if versions is not None else None
             if _valid(entry, versions):
-                return respond(request, entry)
+                return _served(respond(request, entry), page_key, names)
             versions, found = scope_versions.read(names, also=[page_key])
             entry = found.get(page_key)
             if _valid(entry, versions):
                 _keep(page_key, entry)
-                return respond(request, entry)
+                return _served(respond(request, entry), page_key, names)
             # The data the view reads is kept under the versions read here.
             data.remember_versions(request, zip(names, versions, strict=True))
             response = view(request, *args, **kwargs)
@@ -196,9 +210,78 @@ def cached_page(name, scopes, params=(), until_deadline=True):
                 return holes.fill(request, response)
             _keep(page_key, entry)
             if entry[4] or accepts_gzip(request):
-                return respond(request, entry)  # the first browser gets gzip too
-            return _public(response, entry[1])
+                return _served(respond(request, entry), page_key, names)  # the first browser gets gzip too
+            return _served(_public(response, entry[1]), page_key, names)
 
         return wrapper
 
     return decorator
+
+
+# The fast path (CachedPageMiddleware): the addresses this process answered
+# from an entry, by address: (entry key, scope names, the headers the
+# middleware below CachedPageMiddleware added to that answer).
+_addresses = {}
+# Headers made for each answer, never copied from one answer to the next:
+# respond() and the middleware above make them again.
+PER_ANSWER = frozenset({"content-length", "content-encoding", "etag", "cache-control", "x-request-id"})
+
+
+def _served(response, page_key, names):
+    """Tell CachedPageMiddleware which entry answered (``response.cached_page``)."""
+    response.cached_page = (page_key, names)
+    return response
+
+
+def _address(request):
+    """The address as it came (no hashing, no parsing): a dict key of this
+    process only. Another spelling of the same page is simply not on the
+    fast path and is answered by ``cached_page``."""
+    meta = request.META
+    return (
+        request.scheme,
+        meta.get("HTTP_HOST", ""),
+        request.path,
+        meta.get("QUERY_STRING", ""),
+        variants.of(request),
+    )
+
+
+class CachedPageMiddleware:
+    """Serves again, without the rest of the stack, a page this process
+    answered from an entry while the versions it remembers (at most
+    ``NEWSROOM_SCOPE_SECONDS`` old) are still the entry's: what
+    ``cached_page`` would do, less the middleware below this one and the URL
+    resolution, which for a reader without a personal cookie change nothing
+    but headers (kept from the first answer). Placed below everything that
+    must see every request (the request log and checks, HTTPS, static files,
+    ETag and Cache-Control, the light edition's choice) and above the
+    session. Holes are filled for each reader as always."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not applies(request):
+            return self.get_response(request)
+        address = _address(request)
+        known = _addresses.get(address)
+        if known is not None:
+            page_key, names, headers = known
+            versions = scope_versions.remembered(names)
+            entry = _local.get(page_key) if versions is not None else None
+            if _valid(entry, versions):
+                translation.activate(settings.LANGUAGE_CODE)  # what LocaleMiddleware does (one language)
+                response = respond(request, entry)
+                for name, value in headers:
+                    response[name] = value
+                response["Content-Length"] = str(len(response.content))  # as CommonMiddleware would
+                return response
+        response = self.get_response(request)
+        served = getattr(response, "cached_page", None)
+        if served is not None and response.status_code == 200:
+            if len(_addresses) >= LOCAL_ENTRIES:
+                _addresses.clear()
+            headers = [(name, value) for name, value in response.items() if name.lower() not in PER_ANSWER]
+            _addresses[address] = (*served, headers)
+        return response

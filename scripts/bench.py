@@ -2,9 +2,15 @@
 with 300,000 articles, gunicorn (2 workers, DEBUG off) on 127.0.0.1.
 
 Every page is measured 3 times with wrk (bounded: -t2 -c16 -d10s by
-default), each run right after a run of the floor — a minimal Django view
-served by the same server — so that both see the same machine (shared vCPUs
-change speed from one minute to the next). Reported: the median run (by
+default), each run right after a run of the floor, so that both see the same
+machine (shared vCPUs change speed from one minute to the next). **The
+floor** is a plain Django hello-world: a project made by ``django-admin
+startproject`` (its default settings and middleware, DEBUG off), one view
+returning a short ``HttpResponse``, served by a second gunicorn with the same
+configuration (gunicorn.conf.py: the same worker class, workers and threads)
+on BENCH_PORT + 1. Newsroom's own middleware, logging and caching are part
+of what is measured; the row "Newsroom's middleware only" (a minimal view
+inside Newsroom) shows what they cost before any page work. Reported: the median run (by
 requests per second) with p50/p95/p99 latency, and the median of the three
 page/floor ratios. wrk sends what a browser sends (User-Agent,
 Accept-Encoding: gzip; BENCH_ACCEPT_ENCODING="" for none). Also: the RSS of
@@ -15,10 +21,12 @@ machine they came from.
 
 Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_bench),
 BENCH_ARTICLES (300000), BENCH_REDIS_URL (redis://127.0.0.1:6379/5; "" for the
-local-memory cache), BENCH_PORT (8160), BENCH_DURATION (10s), BENCH_CONNECTIONS
+local-memory cache), BENCH_PORT (8160; the floor on BENCH_PORT + 1), BENCH_DURATION (10s), BENCH_CONNECTIONS
 (16), BENCH_RUNS (3), WEB_CONCURRENCY (2), NEWSROOM_COUNTER_BACKEND (redis when
 BENCH_REDIS_URL is set: one Redis round trip per counted view, see
-docs/counters.md; database otherwise), BENCH_BUSY (1; 0 skips the run below).
+docs/counters.md; database otherwise), BENCH_BUSY (1; 0 skips the run below),
+BENCH_ONLY (comma-separated words: only the pages whose label contains one,
+e.g. "home,article"; for trying a change, not for the figures in the docs).
 
 "Đọc khi tòa soạn làm việc" (reading while the newsroom works): home,
 category, the cached article and a Zipf mix over 3,000 articles are measured
@@ -32,6 +40,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -53,6 +62,8 @@ WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 BUSY = os.environ.get("BENCH_BUSY", "1") == "1"
 ZIPF_ARTICLES = 3000
 BASE = f"http://127.0.0.1:{PORT}"
+FLOOR_BASE = f"http://127.0.0.1:{PORT + 1}"
+ONLY = [word for word in os.environ.get("BENCH_ONLY", "").split(",") if word]
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
 
 ENV = {
@@ -66,7 +77,22 @@ ENV = {
     "DATABASE_URL": DATABASE_URL,
     "LOG_LEVEL": "WARNING",
 }
-FLOOR = "/_bench/xin-chao/"
+# A minimal view inside Newsroom, through all its middleware (a row of its
+# own: what the middleware costs before any page work).
+MIDDLEWARE_ONLY = "/_bench/xin-chao/"
+# The plain hello-world the pages are compared with (start_floor).
+FLOOR = FLOOR_BASE + "/"
+HELLO_VIEW = """
+
+from django.http import HttpResponse
+
+
+def hello(request):
+    return HttpResponse("Xin chào")
+
+
+urlpatterns.append(path("", hello))
+"""
 if REDIS_URL:
     ENV["REDIS_URL"] = REDIS_URL
     ENV.setdefault("NEWSROOM_COUNTER_BACKEND", "redis")
@@ -132,31 +158,63 @@ print(client.cookies["sessionid"].value)
     return f"sessionid={shell(code)}"
 
 
-def start_server():
+def start_gunicorn(name, base, app, cwd, env, probe):
+    """gunicorn with the project's configuration (gunicorn.conf.py) serving
+    ``app`` on ``base``; refuses to measure a server already there (a stray
+    one from an interrupted run would be measured instead of the code)."""
     try:
-        urllib.request.urlopen(f"{BASE}/_bench/xin-chao/", timeout=2)  # noqa: S310
-        raise SystemExit(f"Something already answers on {BASE}: stop it or set BENCH_PORT.")
+        urllib.request.urlopen(base + probe, timeout=2)  # noqa: S310
+        raise SystemExit(f"Something already answers on {base}: stop it or set BENCH_PORT.")
     except OSError:
         pass
-    log = open(Path(tempfile.gettempdir()) / f"newsroom-bench-gunicorn-{PORT}.log", "w")  # noqa: SIM115
+    log = open(Path(tempfile.gettempdir()) / f"newsroom-bench-{name}-{base.rsplit(':', 1)[1]}.log", "w")  # noqa: SIM115
     server = subprocess.Popen(  # noqa: S603
-        [PY, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", WORKERS],
-        cwd=ROOT,
-        env=ENV,
+        [PY, "-m", "gunicorn", app, "-c", str(ROOT / "gunicorn.conf.py"), "--bind", base.removeprefix("http://")]
+        + ["--workers", WORKERS],
+        cwd=cwd,
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     for _ in range(150):
         try:
-            urllib.request.urlopen(f"{BASE}/_bench/xin-chao/", timeout=2)  # noqa: S310
+            urllib.request.urlopen(base + probe, timeout=2)  # noqa: S310
             return server
         except OSError:
             time.sleep(0.2)
     server.terminate()
-    raise SystemExit("gunicorn did not start; see " + log.name)
+    raise SystemExit(f"gunicorn ({name}) did not start; see {log.name}")
+
+
+def start_server():
+    return start_gunicorn("newsroom", BASE, "newsroom.wsgi", ROOT, ENV, MIDDLEWARE_ONLY)
+
+
+def start_floor(folder):
+    """The floor: ``django-admin startproject hello`` as it comes (default
+    settings and middleware), DEBUG off, one view saying hello, behind the
+    same gunicorn configuration and worker class as Newsroom (the worker
+    class is imported from this project: PYTHONPATH)."""
+    subprocess.run([PY, "-m", "django", "startproject", "hello", str(folder)], check=True)  # noqa: S603
+    settings = folder / "hello" / "settings.py"
+    settings.write_text(
+        settings.read_text()
+        .replace("DEBUG = True", "DEBUG = False")
+        .replace("ALLOWED_HOSTS = []", 'ALLOWED_HOSTS = ["127.0.0.1"]')
+    )
+    urls = folder / "hello" / "urls.py"
+    urls.write_text(urls.read_text() + HELLO_VIEW)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "NEWSROOM_"))
+    }
+    env.update(DJANGO_SETTINGS_MODULE="hello.settings", PYTHONPATH=f"{folder}{os.pathsep}{ROOT}")
+    return start_gunicorn("floor", FLOOR_BASE, "hello.wsgi", folder, env, "/")
 
 
 def wrk(path, paths_file="", cookie="", user_agent=BROWSER_UA, connections=CONNECTIONS):
+    """wrk against ``path`` on Newsroom, or against a full address (the floor)."""
     env = {**os.environ, "BENCH_PATHS": paths_file, "BENCH_COOKIE": cookie, "BENCH_UA": user_agent}
     out = subprocess.run(  # noqa: S603
         [
@@ -168,7 +226,7 @@ def wrk(path, paths_file="", cookie="", user_agent=BROWSER_UA, connections=CONNE
             "10s",
             "-s",
             str(ROOT / "scripts" / "bench.lua"),
-            BASE + path,
+            path if path.startswith("http") else BASE + path,
         ],
         env=env,
         check=True,
@@ -203,7 +261,10 @@ def median(values):
 
 def measure(label, path, **options):
     """A warm-up run, then RUNS pairs: the floor, then the page. The page's
-    median run, with the median of the pairs' ratios to the floor."""
+    median run, with the median of the pairs' ratios to the floor. None when
+    BENCH_ONLY leaves the page out."""
+    if ONLY and path != FLOOR and not any(word in label for word in ONLY):
+        return None
     wrk(path, **options)  # warm-up run, not counted
     pairs = []
     for _ in range(RUNS):
@@ -269,15 +330,19 @@ def main():
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as cold_file:
         cold_file.write("\n".join(urls["cold"]) + "\n")
     server = start_server()
+    floor_folder = Path(tempfile.mkdtemp(prefix="newsroom-bench-floor-"))
+    floor_server = start_floor(floor_folder)
     print(
         f"== {machine}; {ARTICLES} articles on PostgreSQL; gunicorn {WORKERS} workers; "
+        "floor: django-admin startproject hello-world; "
         f"wrk -t2 -c{CONNECTIONS} -d{DURATION}, median of {RUNS} pairs; "
         f"cache: {'Redis' if REDIS_URL else 'local memory'}; "
         f"view counters: {ENV.get('NEWSROOM_COUNTER_BACKEND', 'database')}"
     )
     try:
         results = [
-            measure("floor: minimal Django view", FLOOR),
+            measure("floor: plain Django hello-world", FLOOR),
+            measure("Newsroom's middleware only (a minimal view)", MIDDLEWARE_ONLY),
             measure("home page (caches warm)", "/"),
             measure("category page (caches warm)", urls["category"]),
             measure("article page, counted, page cached with holes", urls["article"]),
@@ -296,6 +361,7 @@ def main():
                 "admin article changelist (2 connections)", "/admin/articles/article/", cookie=cookie, connections="2"
             )
         )
+        results = [result for result in results if result]
         workers, rss = worker_rss(server)
         busy = []
         if BUSY:
@@ -317,10 +383,12 @@ def main():
                 desk.wait(20)
                 desk_log.close()
                 os.unlink(mix)
-            busy = [(q, b, b["ratio"] / q["ratio"]) for q, b in zip(quiet, loud, strict=True)]
+            busy = [(q, b, b["ratio"] / q["ratio"]) for q, b in zip(quiet, loud, strict=True) if q and b]
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(20)
+        for process in (server, floor_server):
+            process.send_signal(signal.SIGTERM)
+            process.wait(20)
+        shutil.rmtree(floor_folder)
         os.unlink(cold_file.name)
     print(
         "\n| page | req/s | floor req/s (its pairs) | × floor (median of pairs) | p50 ms | p95 ms | p99 ms | errors |"

@@ -90,6 +90,9 @@ MIDDLEWARE = [
     "delivery.http_cache.PublicCacheMiddleware",
     # Bản nhẹ: remembers a reader's ?nhe=1/?nhe=0 (newsroom/light_edition.py).
     "newsroom.light_edition.LightEditionMiddleware",
+    # A page this process served a moment ago, served again without the
+    # middleware below and the URL resolution (docs/caching.md, "fast path").
+    "delivery.pages.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

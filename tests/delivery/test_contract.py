@@ -2,6 +2,7 @@
 and holes registered by the apps that own them."""
 
 import pytest
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -114,3 +115,73 @@ def test_a_change_made_in_another_process_is_seen_within_the_bound(remembering, 
     assert "Mùa lúa mới" in client.get("/").content.decode()  # remembered, under a second old
     now[0] += 0.2
     assert "Lúa mới vào kho" in client.get("/").content.decode()
+
+
+# The fast path (pages.CachedPageMiddleware): an address this process just
+# answered from an entry is answered again above the session.
+
+
+@pytest.fixture
+def fast(remembering, monkeypatch):
+    monkeypatch.setattr("delivery.scopes.time.monotonic", lambda: 1000.0)
+    session_runs = []
+    real = SessionMiddleware.process_request
+    monkeypatch.setattr(
+        SessionMiddleware,
+        "process_request",
+        lambda self, request: session_runs.append(request.path) or real(self, request),
+    )
+    return session_runs
+
+
+def headers_of(response):
+    return {name: value for name, value in response.items() if name != "X-Request-ID"}
+
+
+def test_the_fast_path_answers_like_the_full_stack_without_running_it(fast, story):
+    reader = Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ACCEPT_ENCODING="gzip")
+    reader.get("/")  # built and stored: the address is now known
+    pages._addresses.clear()
+    full = reader.get("/")  # from the entry, through the whole stack
+    assert fast == ["/", "/"]
+    again = reader.get("/")
+    assert fast == ["/", "/"]  # the session middleware (and all below it) did not run
+    assert again.content == full.content and again["Content-Encoding"] == "gzip"
+    assert headers_of(again) == headers_of(full)
+    for name in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "X-Content-Type-Options"):
+        assert again[name]  # added by middleware below and above the fast path alike
+    assert again["Vary"] == full["Vary"]
+
+
+def test_on_the_fast_path_each_reader_is_counted_and_gets_his_own_holes(fast, story):
+    url = story.get_absolute_url()
+    Client(HTTP_USER_AGENT=BROWSER_UA).get(url)
+    assert len(fast) == 1
+    second = Client(HTTP_USER_AGENT=BROWSER_UA).get(url)
+    third = Client(HTTP_USER_AGENT=BROWSER_UA).get(url)
+    assert len(fast) == 1  # the fast path answered both
+    assert "Lượt xem: 2" in second.content.decode()
+    html = third.content.decode()
+    assert "nrhole." not in html and "Lượt xem: 3" in html
+    assert "private" in third["Cache-Control"] and third.cookies  # the hole's reload cookie, for this reader only
+
+
+def test_a_change_made_in_this_process_leaves_the_fast_path_at_once(fast, story):
+    reader = Client()
+    reader.get("/")
+    assert "Mùa lúa mới" in reader.get("/").content.decode()
+    assert len(fast) == 1
+    story.title = "Lúa mới vào kho"
+    story.save()
+    assert "Lúa mới vào kho" in reader.get("/").content.decode()
+    assert len(fast) == 2
+
+
+def test_a_reader_with_a_personal_cookie_never_takes_the_fast_path(fast, story):
+    Client().get("/")
+    Client().get("/")
+    assert len(fast) == 1
+    own = Client()
+    own.cookies["poll-1"] = "x"
+    own.get("/")
+    assert len(fast) == 2

@@ -131,6 +131,24 @@ def test_a_bumped_scope_empties_only_the_pages_that_depend_on_it(story, other, d
     assert "Bà con phấn khởi lắm." in Client().get(story.get_absolute_url()).content.decode()
 
 
+def test_a_publish_renews_home_and_category_at_once_and_leaves_other_article_pages_cached(story, other, desk):
+    """A newsroom publishes all day: each publish must not empty every
+    article page of the site for its sidebar. The new story is on the home
+    and category pages at once; another story's page is served from the
+    cache (its sidebar catches up within NEWSROOM_FRAGMENT_SECONDS); the new
+    story's own page is built."""
+    reader = Client(HTTP_USER_AGENT=BROWSER_UA)
+    for url in ("/", story.category.get_absolute_url(), other.get_absolute_url()):
+        assert reader.get(url).status_code == 200
+    draft = ArticleFactory(draft=True, title="Khai mạc hội hoa ban", category=story.category)
+    services.publish(draft, by=desk)
+    for url in ("/", story.category.get_absolute_url()):
+        assert "Khai mạc hội hoa ban" in Client(HTTP_USER_AGENT=BROWSER_UA).get(url).content.decode()
+    with mock.patch("articles.views.ArticleDetailView.get_context_data", side_effect=AssertionError("rebuilt")):
+        assert Client(HTTP_USER_AGENT=BROWSER_UA).get(other.get_absolute_url()).status_code == 200
+    assert "Khai mạc hội hoa ban" in Client(HTTP_USER_AGENT=BROWSER_UA).get(draft.get_absolute_url()).content.decode()
+
+
 # The database store (no Redis): versions shared by every process.
 
 
