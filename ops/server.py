@@ -37,7 +37,7 @@ import time
 
 import tornado.httpserver
 from gunicorn.workers.gtornado import TornadoWorker
-from tornado import httputil
+from tornado import httputil, netutil
 from tornado.ioloop import IOLoop, PeriodicCallback
 from tornado.wsgi import WSGIContainer
 
@@ -205,6 +205,14 @@ class BufferingWorker(TornadoWorker):
             max_body_size=MAX_BODY_BYTES,
             max_header_size=MAX_HEADER_BYTES,
         )
+        # Accept one connection per wake-up, not up to 128: the workers share
+        # one listening socket, and a burst of new connections (a proxy
+        # opening its pool, a load test) otherwise all go to whichever worker
+        # woke first, which then serves them on one core while the other
+        # idles (make bench saw half the throughput in about one run in six,
+        # docs/performance.md). Tornado reads this module constant in its
+        # accept loop (netutil.add_accept_handler) and offers no parameter.
+        netutil._DEFAULT_BACKLOG = 1
         for listener in self.sockets:
             listener.setblocking(False)
             self.server.add_socket(listener)

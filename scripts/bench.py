@@ -1,7 +1,7 @@
 """`make bench`: public pages and the admin against the floor, on PostgreSQL
 with 300,000 articles, gunicorn (2 workers, DEBUG off) on 127.0.0.1.
 
-Every page is measured 3 times with wrk (bounded: -t2 -c16 -d10s by
+Every page is measured 5 times with wrk (bounded: -t2 -c16 -d6s by
 default), each run right after a run of the floor, so that both see the same
 machine (shared vCPUs change speed from one minute to the next). **The
 floor** is a plain Django hello-world: a project made by ``django-admin
@@ -21,8 +21,8 @@ machine they came from.
 
 Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_bench),
 BENCH_ARTICLES (300000), BENCH_REDIS_URL (redis://127.0.0.1:6379/5; "" for the
-local-memory cache), BENCH_PORT (8160; the floor on BENCH_PORT + 1), BENCH_DURATION (10s), BENCH_CONNECTIONS
-(16), BENCH_RUNS (3), WEB_CONCURRENCY (2), NEWSROOM_COUNTER_BACKEND (redis when
+local-memory cache), BENCH_PORT (8160; the floor on BENCH_PORT + 1), BENCH_DURATION (6s), BENCH_CONNECTIONS
+(16), BENCH_RUNS (5), WEB_CONCURRENCY (2), NEWSROOM_COUNTER_BACKEND (redis when
 BENCH_REDIS_URL is set: one Redis round trip per counted view, see
 docs/counters.md; database otherwise), BENCH_BUSY (1; 0 skips the run below),
 BENCH_ONLY (comma-separated words: only the pages whose label contains one,
@@ -55,9 +55,9 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "300000"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
 PORT = int(os.environ.get("BENCH_PORT", "8160"))
-DURATION = os.environ.get("BENCH_DURATION", "10s")
+DURATION = os.environ.get("BENCH_DURATION", "6s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
-RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 BUSY = os.environ.get("BENCH_BUSY", "1") == "1"
 ZIPF_ARTICLES = 3000
