@@ -108,12 +108,12 @@ def _public(response, expires):
 def respond(request, entry):
     """A reader's answer from a stored entry ``(versions, expires, gzipped,
     headers, with_holes)``. In this process's copy of an entry with holes,
-    ``with_holes`` is the page decompressed once (``_keep``)."""
+    ``with_holes`` is the page decompressed and cut at its holes once
+    (``_keep``, holes.Page)."""
     _, expires, gzipped, headers, with_holes = entry
     if with_holes:
-        response = _response(b"", headers)
-        body = with_holes if isinstance(with_holes, bytes) else zlib.decompress(gzipped, GZIP)
-        holes.fill(request, response, body)
+        page = with_holes if isinstance(with_holes, holes.Page) else holes.Page(zlib.decompress(gzipped, GZIP))
+        response = page.fill(request, _response(b"", headers))
     elif accepts_gzip(request):
         response = _response(gzipped, headers)
         response["Content-Encoding"] = "gzip"
@@ -156,11 +156,12 @@ def _valid(entry, versions):
 
 def _keep(page_key, entry):
     """Keep ``entry`` in this process; a page with holes is kept
-    decompressed too (filled for every reader: not decompressed each time)."""
+    decompressed and cut at its holes too (filled for every reader: not
+    decompressed and searched each time)."""
     if len(_local) >= LOCAL_ENTRIES:
         _local.clear()
     if entry[4] is True:
-        entry = (*entry[:4], zlib.decompress(entry[2], GZIP))
+        entry = (*entry[:4], holes.Page(zlib.decompress(entry[2], GZIP)))
     _local[page_key] = entry
 
 
