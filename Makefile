@@ -24,7 +24,7 @@ help:
 	@echo "make serve   - production-like: DEBUG off, gunicorn, WhiteNoise static"
 	@echo "make lint    - ruff"
 	@echo "make check   - migrations up to date, deploy checks under production settings"
-	@echo "make bench   - whole-site benchmark against the floor (PostgreSQL, 300,000 articles, wrk)"
+	@echo "make bench   - whole-site benchmark against a plain Django hello-world (PostgreSQL, 300,000 articles, wrk)"
 	@echo "make check-nginx - the nginx configuration of docs/deployment.md in front of make serve (caching headers, HIT, editors never cached)"
 	@echo "make audit   - Lighthouse scores of each theme's article page (docs/audits.md)"
 	@echo "make bench-counters - cost of view counting and article page throughput (wrk, 127.0.0.1)"
