@@ -2,6 +2,7 @@
 category, totals per category and per author (articles whose byline is
 still only text: per byline text), one article per day."""
 
+from collections import Counter
 from datetime import timedelta
 
 from django.db.models import Exists, F, Func, OuterRef, Subquery, Sum
@@ -11,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.categories import category_tree
 from articles.models import Article, Contribution
+from articles.selectors import window_start
 from authors.models import Author
 
-from .models import ArticleViewCount, DailyViews
+from .models import ArticleViewCount, DailyViews, HourlyViews
 
 WINDOWS = {1: _("24 giờ"), 7: _("7 ngày"), 30: _("30 ngày"), 0: _("Từ trước đến nay")}
 
@@ -22,32 +24,73 @@ def _since(days):
     return timezone.localdate() - timedelta(days=days)
 
 
-def _rows(days, category=None):
-    """View rows of the window: daily buckets, or the all-time totals (0)."""
-    qs = DailyViews.objects.filter(day__gte=_since(days)) if days else ArticleViewCount.objects.all()
-    if category is not None:
-        qs = qs.filter(article__category_id__in=category_tree().descendant_ids(category.pk))
-    return qs
+def _sources(days):
+    """The view rows of the window, as the public "Đọc nhiều" reads them
+    (articles.selectors.window_start): exact to the hour, "24 giờ" being
+    the last 24 hours, not today and yesterday. The whole local days from
+    the daily buckets, the partial first day from the hourly ones; all
+    time (0): the totals."""
+    if not days:
+        return [ArticleViewCount.objects.all()]
+    start, first_day, first_midnight = window_start(days)
+    return [
+        DailyViews.objects.filter(day__gte=first_day),
+        HourlyViews.objects.filter(hour__gte=start, hour__lt=first_midnight),
+    ]
+
+
+def _summed(rows, name):
+    """[{"name", "n"}] from the sources' rows grouped by ``name``, most first."""
+    totals = Counter()
+    for source in rows:
+        for row in source.values(name=F(name)).annotate(n=Sum("views")).order_by():
+            totals[row["name"]] += row["n"]
+    return [{"name": key, "n": n} for key, n in sorted(totals.items(), key=lambda item: (-item[1], item[0] or ""))]
+
+
+def _views(sources, **match):
+    """The views of the ``sources``' rows matching ``match`` (outer
+    references allowed), summed: one subquery per source, added."""
+    total = None
+    for source in sources:
+        summed = source.filter(**match).order_by().annotate(n=Func(F("views"), function="SUM")).values("n")
+        term = Coalesce(Subquery(summed), 0)
+        total = term if total is None else total + term
+    return total
 
 
 def top_articles(days, category=None, limit=20):
+    articles = Article.objects.all()
+    if category is not None:
+        articles = articles.filter(category_id__in=category_tree().descendant_ids(category.pk))
+    sources = _sources(days)
+    read = None
+    for source in sources:
+        ids = source.values("article_id")
+        read = ids if read is None else read.union(ids, all=True)
     rows = (
-        _rows(days, category)
-        .values("article_id")
-        .annotate(
-            n=Sum("views"),
-            title=F("article__title"),
-            category=F("article__category__name"),
-            byline=F("article__byline"),
-            published_at=F("article__published_at"),
-        )
-        .order_by("-n", "article_id")
+        articles.filter(pk__in=read)
+        .annotate(n=_views(sources, article=OuterRef("pk")), category_name=F("category__name"))
+        .filter(n__gt=0)
+        .order_by("-n", "pk")
+        .values("pk", "n", "title", "category_name", "byline", "published_at")
     )
-    return list(rows[:limit] if limit else rows)
+    rows = rows[:limit] if limit else rows
+    return [
+        {
+            "article_id": row["pk"],
+            "n": row["n"],
+            "title": row["title"],
+            "category": row["category_name"],
+            "byline": row["byline"],
+            "published_at": row["published_at"],
+        }
+        for row in rows
+    ]
 
 
 def per_category(days):
-    return list(_rows(days).values(name=F("article__category__name")).annotate(n=Sum("views")).order_by("-n", "name"))
+    return _summed(_sources(days), "article__category__name")
 
 
 def per_author(days):
@@ -55,9 +98,8 @@ def per_author(days):
     article counts once for each of its authors, whatever their roles (“Tin,
     ảnh: Quang Long” is Quang Long's once), and under every name he signs."""
     articles = Contribution.objects.filter(author=OuterRef(OuterRef("pk"))).values("article_id")
-    views = _rows(days).filter(article_id__in=articles).order_by().annotate(n=Func(F("views"), function="SUM"))
     return list(
-        Author.objects.annotate(n=Coalesce(Subquery(views.values("n")), 0))
+        Author.objects.annotate(n=_views(_sources(days), article_id__in=articles))
         .filter(n__gt=0)
         .order_by("-n", "name")
         .values("pk", "name", "slug", "n")
@@ -67,9 +109,7 @@ def per_author(days):
 def per_byline(days):
     """Views of the articles without contributions, per text byline."""
     untold = ~Exists(Contribution.objects.filter(article=OuterRef("article_id")))
-    return list(
-        _rows(days).filter(untold).values(name=F("article__byline")).annotate(n=Sum("views")).order_by("-n", "name")
-    )
+    return _summed([source.filter(untold) for source in _sources(days)], "article__byline")
 
 
 def article_days(article, days=30):

@@ -9,7 +9,9 @@ import pytest
 from django.utils import timezone
 
 from authors.bylines import Role
+from counters import stats
 from counters.models import ArticleViewCount, DailyViews
+from counters.services import record_view
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, ContributionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +109,31 @@ def test_every_newsroom_role_sees_the_statistics(client, data, role):
     client.force_login(user)
     assert client.get(URL).status_code == 200
     assert client.get(f"{URL}bai-viet/{data[0].pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("local_time", ["00:30", "12:00", "23:45"])
+def test_the_24_hour_statistics_are_the_last_24_hours_not_today_and_yesterday(
+    editor_client, publication, monkeypatch, local_time
+):
+    """As the public "Đọc nhiều": a view 25 hours old is out of "24 giờ",
+    one 23 hours old is in it, in the article list, the categories, the
+    authors and the text bylines alike, at any time of day."""
+    hour, minute = map(int, local_time.split(":"))
+    now = timezone.localtime().replace(hour=hour, minute=minute, second=5, microsecond=0)
+    recent = ArticleFactory(title="Đọc 23 giờ trước", category=CategoryFactory(name="Thời sự"), byline="Lò Văn Thắng")
+    older = ArticleFactory(title="Đọc 25 giờ trước", category=CategoryFactory(name="Văn hóa"), byline="Quàng Hương")
+    ContributionFactory(article=recent, author=AuthorFactory(name="Lò Thị Mai"))
+    for article, ago, n in ((recent, timedelta(hours=23), 3), (older, timedelta(hours=25), 4)):
+        for _ in range(n):
+            monkeypatch.setattr(timezone, "now", lambda moment=now - ago: moment)
+            record_view(article.pk)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+
+    assert [(r["title"], r["n"]) for r in stats.top_articles(1)] == [("Đọc 23 giờ trước", 3)]
+    assert stats.per_category(1) == [{"name": "Thời sự", "n": 3}]
+    assert [(r["name"], r["n"]) for r in stats.per_author(1)] == [("Lò Thị Mai", 3)]
+    assert stats.per_byline(1) == []  # the only text byline was read 25 hours ago
+    assert [(r["name"], r["n"]) for r in stats.per_byline(7)] == [("Quàng Hương", 4)]
+    assert {r["title"]: r["n"] for r in stats.top_articles(7)} == {"Đọc 23 giờ trước": 3, "Đọc 25 giờ trước": 4}
+    page = editor_client.get(URL + "?cua-so=1").content.decode()
+    assert "Đọc 23 giờ trước" in page and "Đọc 25 giờ trước" not in page
