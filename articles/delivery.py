@@ -7,7 +7,9 @@ touches (delivery/, docs/caching.md).
 - Its tags, bylines (contributions) and photo-story pictures while it is
   published: the same. A library video: the pages of the articles showing
   it (lead media or in the body).
-- A tag: the listings (tag pages). A category: the site (menus, tree).
+- A tag carried by a published article: the site (its name is on article
+  pages, which do not depend on the listings, and on the tag pages); a new
+  tag or one only drafts carry: nothing. A category: the site (menus, tree).
 - Curation written with ``.update()`` (services.set_home_positions) bumps
   the listings itself.
 - The next scheduled article's ``published_at`` is a deadline: no cached
@@ -18,7 +20,7 @@ from django.db.models.signals import m2m_changed, post_init
 from django.utils import timezone
 
 from delivery import data, scopes
-from delivery.watch import listings, site, watch
+from delivery.watch import site, watch
 from videos.models import Video
 from videos.services import articles_using
 
@@ -63,6 +65,16 @@ def photo_touches(item):
     return _part_of(item.article_id)
 
 
+def tag_touches(tag):
+    """A tag's name is on the pages of the published articles carrying it
+    (which do not depend on the listings) and on the tag pages: a rename
+    renews the whole site, as it is rare. A new tag, or one only drafts
+    carry, is seen by no reader."""
+    if TaggedArticle.objects.filter(tag=tag, content_object__status=PUBLISHED).exists():
+        return [scopes.SITE, scopes.LISTINGS]
+    return []
+
+
 def video_touches(video):
     return [scopes.article(pk) for pk in articles_using(video).filter(status=PUBLISHED).values_list("pk", flat=True)]
 
@@ -88,7 +100,7 @@ def connect():
     watch(Contribution, byline_touches)
     watch(PhotoStoryItem, photo_touches)
     watch(Video, video_touches)
-    watch(Tag, listings)
+    watch(Tag, tag_touches)
     watch(Category, site)
     m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="delivery-article-tags", weak=False)
     data.register_deadline(next_scheduled_publish)

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from articles import services
-from articles.models import Article
+from articles.models import Article, Tag
 from comments import services as comment_services
 from counters.services import record_view
 from delivery import scopes
@@ -187,3 +187,19 @@ def test_pages_follow_the_database_store(database_store, story):
     story.title = "Lúa mới vào kho"
     story.save()
     assert "Lúa mới vào kho" in Client().get("/").content.decode()
+
+
+def test_a_new_tag_bumps_nothing_and_renaming_a_published_articles_tag_renews_its_page(story):
+    """Article pages do not depend on the listings, yet show their tags."""
+    assert changed(lambda: Tag.objects.create(name="Hoa ban"), story) == set()
+    tag = Tag.objects.create(name="Mùa lúa")
+    story.tags.add(tag)
+    reader = Client(HTTP_USER_AGENT=BROWSER_UA)
+    assert "Mùa lúa" in reader.get(story.get_absolute_url()).content.decode()
+
+    def rename():
+        tag.name = "Mùa gặt"
+        tag.save()
+
+    assert changed(rename, story) == {scopes.SITE, scopes.LISTINGS}
+    assert "Mùa gặt" in reader.get(story.get_absolute_url()).content.decode()

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from editions.models import PrintedArticle
+from editions.models import Issue, PrintedArticle
 from tests.factories import ArticleFactory, EditionFactory, printed_issue
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +137,17 @@ def test_printed_pages_show_on_the_first_page_of_article_results_only(client, is
         ArticleFactory(title=f"Điện Biên hôm nay số {n}")
     assert 'class="printed-results"' in client.get("/tim-kiem/?q=dien+bien").content.decode()
     assert 'class="printed-results"' not in client.get("/tim-kiem/?q=dien+bien&page=2").content.decode()
+
+
+def test_a_new_printed_in_line_and_an_issue_withdrawn_show_on_the_cached_article_page_at_once(client, issue):
+    """The article page is cached under its own scope, not the listings
+    (docs/caching.md): linking it to a printed page, and withdrawing that
+    issue, renew it at once."""
+    article = ArticleFactory(title="Lễ hội Hoa Ban 2026")
+    url = article.get_absolute_url()
+    assert 'class="printed-in"' not in client.get(url).content.decode()  # cached now
+    PrintedArticle.objects.create(issue=issue, article=article, page_number=2)
+    assert "Bài đã đăng trên báo in số 1234" in client.get(url).content.decode()
+    issue.status = Issue.Status.DRAFT
+    issue.save()
+    assert 'class="printed-in"' not in client.get(url).content.decode()
