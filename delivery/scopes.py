@@ -95,26 +95,30 @@ def _remember(names, versions):
 def remembered(names):
     """The versions of ``names`` as this process read them less than
     ``NEWSROOM_SCOPE_SECONDS`` ago, or None if any must be read again."""
-    bound = settings.NEWSROOM_SCOPE_SECONDS
-    if bound <= 0:
+    found = _fresh(names)
+    if any(name not in found for name in names):
         return None
-    now = time.monotonic()
-    found = []
-    for name in names:
-        remembered = _memo.get(name)  # one lookup: other threads may change the memo meanwhile
-        if remembered is None or now - remembered[1] >= bound:
-            return None
-        found.append(remembered[0])
-    return tuple(found)
+    return tuple(found[name] for name in names)
 
 
 def versions(names):
-    return read(names)[0]
+    """The current versions of ``names``: from this process's memory where
+    it read them less than ``NEWSROOM_SCOPE_SECONDS`` ago, the others in one
+    round trip (a cold page asks for its scopes a few at a time, as its
+    data are read)."""
+    names = list(names)
+    if _store() != "cache":
+        return _from_database(names)
+    found = _fresh(names)
+    stale = [name for name in names if name not in found]
+    if stale:
+        found.update(zip(stale, read(stale)[0], strict=True))
+    return tuple(found[name] for name in names)
 
 
-def _from_database(names):
-    from .models import ScopeVersion
-
+def _fresh(names):
+    """{name: version} of those of ``names`` this process read less than
+    ``NEWSROOM_SCOPE_SECONDS`` ago."""
     now = time.monotonic()
     bound = settings.NEWSROOM_SCOPE_SECONDS
     found = {}
@@ -122,6 +126,14 @@ def _from_database(names):
         remembered = _memo.get(name)  # one lookup: other threads may change the memo meanwhile
         if remembered is not None and now - remembered[1] < bound:
             found[name] = remembered[0]
+    return found
+
+
+def _from_database(names):
+    from .models import ScopeVersion
+
+    now = time.monotonic()
+    found = _fresh(names)
     stale = [name for name in names if name not in found]
     if stale:
         # From the primary: a replica's lag would keep old pages longer.

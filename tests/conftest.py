@@ -2,15 +2,20 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from delivery import data
 from newsroom.models import Publication
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """The publication profile and category tree are cached; every test starts cold."""
+    """The publication profile and category tree are cached; every test
+    starts cold, in the shared cache and in this process's copies (kept for
+    NEWSROOM_SCOPE_SECONDS, which some tests turn on)."""
     cache.clear()
+    data.forget_local()
     yield
     cache.clear()
+    data.forget_local()
 
 
 @pytest.fixture

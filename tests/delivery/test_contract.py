@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
-from delivery import holes, pages, scopes, variants
+from delivery import data, holes, pages, scopes, variants
 from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory, CategoryFactory
 
@@ -115,6 +115,56 @@ def test_a_change_made_in_another_process_is_seen_within_the_bound(remembering, 
     assert "Mùa lúa mới" in client.get("/").content.decode()  # remembered, under a second old
     now[0] += 0.2
     assert "Lúa mới vào kho" in client.get("/").content.decode()
+
+
+def test_a_new_article_page_reads_only_its_own_things_from_the_cache(remembering, story, monkeypatch):
+    """The menu, the sidebars and the profile this process read for one
+    article page are used again for the next article's, within the bound:
+    the cache is asked only for what belongs to the new article."""
+    monkeypatch.setattr("delivery.scopes.time.monotonic", lambda: 1000.0)
+    other = ArticleFactory(title="Chợ phiên vùng cao", category=story.category)
+    Client().get(story.get_absolute_url())
+    asked = []
+    real_get, real_get_many = cache.get, cache.get_many
+    monkeypatch.setattr(cache, "get", lambda key, *a, **k: asked.append(key) or real_get(key, *a, **k))
+    monkeypatch.setattr(cache, "get_many", lambda keys, *a, **k: asked.extend(keys) or real_get_many(keys, *a, **k))
+    response = Client().get(other.get_absolute_url())
+    assert "Chợ phiên vùng cao" in response.content.decode()
+    assert "Mùa lúa mới ở Mường Thanh" in response.content.decode()  # in its sidebar
+    assert asked, "the new article's own page and data are read"
+    own = scopes.article(other.pk)
+    # The page's own entry and scopes ("site" and the article's) are read in
+    # one round trip, as for any page not served from this process.
+    assert [
+        key for key in asked if own not in key and key != "scope:site" and not key.startswith(pages.KEY_PREFIX)
+    ] == []
+
+
+def test_data_kept_in_this_process_is_a_new_object_for_each_request(remembering, monkeypatch):
+    monkeypatch.setattr("delivery.scopes.time.monotonic", lambda: 1000.0)
+    first = data.cached(None, "rows", [scopes.SITE], lambda: [{"title": "Mùa lúa mới"}])
+    first[0]["title"] = "changed by one request"
+    again = data.cached(None, "rows", [scopes.SITE], lambda: [{"title": "built again"}])
+    assert again == [{"title": "Mùa lúa mới"}]
+
+
+def test_a_datum_forgotten_in_another_process_is_seen_within_the_bound(remembering, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr("delivery.scopes.time.monotonic", lambda: now[0])
+    votes = [3]
+    assert data.cached(None, "poll", [scopes.SITE], lambda: votes[0]) == 3
+    votes[0] = 4
+    # Another worker counts a vote and forgets the poll's counts: the shared
+    # cache drops them, this process's copy is not told.
+    cache.delete(data.key("poll", [scopes.SITE], scopes.versions([scopes.SITE]), ()))
+    now[0] += 0.9
+    assert data.cached(None, "poll", [scopes.SITE], lambda: votes[0]) == 3
+    now[0] += 0.2
+    assert data.cached(None, "poll", [scopes.SITE], lambda: votes[0]) == 4
+    # The process that forgets sees it at once.
+    votes[0] = 5
+    data.forget(None, "poll", [scopes.SITE])
+    assert data.cached(None, "poll", [scopes.SITE], lambda: votes[0]) == 5
 
 
 # The fast path (pages.CachedPageMiddleware): an address this process just
