@@ -20,7 +20,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from .views import error_page
+from newsroom.views import error_page
 
 
 def is_same_origin(request):
