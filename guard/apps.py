@@ -8,7 +8,9 @@ class GuardConfig(AppConfig):
     refused before any view (request_checks.py), same-origin POSTs without a
     CSRF token (origin.py), fixed-window rate limits in the cache
     (ratelimit.py), the admin log-in throttle (login.py) and the rich-text
-    editor's additions to the Content-Security-Policy (csp.py). No models."""
+    editor's additions to the Content-Security-Policy (csp.py).
+    At the bottom of the dependency order, beside ``delivery``: it imports
+    Django only, and the apps above use it. No models."""
 
     name = "guard"
     verbose_name = _("Bảo vệ yêu cầu")
