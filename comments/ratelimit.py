@@ -1,11 +1,11 @@
 """A per-IP limit on comment submissions, in Django's cache (local memory on
 one server, Redis shared by all workers in production). The IP comes from
-``newsroom.http.client_ip``, so a forged ``X-Forwarded-For`` does not move a
+``guard.http.client_ip``, so a forged ``X-Forwarded-For`` does not move a
 reader into a fresh bucket."""
 
 from django.conf import settings
 
-from newsroom import ratelimit
+from guard import ratelimit
 
 
 def _key(ip):

@@ -1,6 +1,6 @@
 from django.urls import re_path
 
-from newsroom.origin import same_origin_post
+from guard.origin import same_origin_post
 
 from . import views
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from articles.views import page_articles, render_article
-from newsroom.http import client_ip
+from guard.http import client_ip
 from newsroom.models import Publication
 from newsroom.views import error_page
 

@@ -2,7 +2,7 @@
 from a cache (``NEWSROOM_COUNT_WITH_BEACON``). Same rules as the page: bots
 and reloads within the window are not counted. No CSRF token (a cached page
 cannot carry one): like the comment and poll forms, the POST is counted only
-from this site's own pages (``Origin``, else ``Referer``; newsroom/origin.py),
+from this site's own pages (``Origin``, else ``Referer``; guard/origin.py),
 so another site's page, or a script sending a foreign or no origin, adds
 nothing (403)."""
 
@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.models import Article
-from newsroom.origin import same_origin_post
+from guard.origin import same_origin_post
 
 from . import rules
 from .services import record_view, view_count

@@ -6,7 +6,7 @@ a miss (reads) or ignored (writes), and Redis is not asked again for
 ``RETRY_AFTER`` seconds, so a dead Redis costs one failed connection per
 worker every few seconds rather than one per call. Pages are then built from
 the database, view counters fall back to the database (counters.services) and
-rate limits count in each worker's own memory (newsroom.ratelimit) until Redis
+rate limits count in each worker's own memory (guard.ratelimit) until Redis
 is back.
 """
 

@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .login import ThrottledAdminLoginForm
+from guard.login import ThrottledAdminLoginForm
+
 from .models import Publication
 
-# Log-in attempts are throttled per account and per IP (newsroom/login.py).
+# Log-in attempts are throttled per account and per IP (guard/login.py).
 admin.site.login_form = ThrottledAdminLoginForm
 
 

@@ -15,7 +15,7 @@ import re
 import time
 import uuid
 
-from newsroom.http import from_trusted_proxy
+from guard.http import from_trusted_proxy
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
 access_logger = logging.getLogger("newsroom.request")

@@ -67,7 +67,7 @@ class DjangoContainer(WSGIContainer):
     """Tornado's WSGI adapter, counting the requests in flight (so a worker
     that is told to stop first finishes them) and tolerant of a ``Host``
     header whose port is not a number: Django answers that with a 400
-    (newsroom.request_checks) instead of the adapter failing with a 500."""
+    (guard.request_checks) instead of the adapter failing with a 500."""
 
     def __init__(self, application, executor):
         super().__init__(_trimmed_headers(application), executor=executor)
@@ -198,7 +198,7 @@ class BufferingWorker(TornadoWorker):
 
         self.server = Server(
             self.container,
-            xheaders=False,  # X-Forwarded-* are Django's business (newsroom/http.py, SECURE_PROXY_SSL_HEADER)
+            xheaders=False,  # X-Forwarded-* are Django's business (guard/http.py, SECURE_PROXY_SSL_HEADER)
             no_keep_alive=self.cfg.keepalive <= 0,
             idle_connection_timeout=HEADER_SECONDS,
             body_timeout=BODY_SECONDS,

@@ -13,8 +13,8 @@ both counted. A poll in a newspaper is an indication, not a ballot."""
 from django.conf import settings
 from django.core import signing
 
-from newsroom import ratelimit
-from newsroom.http import client_ip
+from guard import ratelimit
+from guard.http import client_ip
 
 SALT = "polls.ballot"
 

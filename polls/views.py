@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from newsroom.origin import same_origin_post
+from guard.origin import same_origin_post
 
 from . import ballots, services
 from .models import Poll, results
@@ -32,7 +32,7 @@ def poll_detail(request, pk):
     return _page(request, poll)
 
 
-@same_origin_post  # no CSRF token in the sidebar form: pages stay cacheable (newsroom/origin.py)
+@same_origin_post  # no CSRF token in the sidebar form: pages stay cacheable (guard/origin.py)
 @require_POST
 def vote(request, pk):
     poll = get_object_or_404(Poll.objects.visible(), pk=pk)

@@ -1,7 +1,9 @@
 """The dependency order (docs/caching.md): nothing at the bottom imports an
-app above it. ``delivery/`` imports Django only; ``newsroom/`` (settings,
-urls, the profile, themes, text helpers) imports no feature app, except
-where it wires them together (settings, the root URLconf, WSGI)."""
+app above it. ``guard/`` (request guards) and ``delivery/`` import Django
+only (and the standard library and third-party packages); ``newsroom/``
+(settings, urls, the profile, themes, text helpers) may import them but no
+feature app, except where it wires them together (settings, the root
+URLconf, WSGI)."""
 
 import ast
 from pathlib import Path
@@ -41,6 +43,10 @@ def offenders(package, forbidden):
             continue
         found += [f"{relative} imports {name}" for name in imported(path) if name in forbidden]
     return found
+
+
+def test_guard_imports_only_django():
+    assert offenders("guard", UPPER | {"newsroom", "delivery"}) == []
 
 
 def test_delivery_imports_only_django():

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     "csp",
     "delivery",
+    "guard",
     "newsroom",
     "images",
     "videos",
@@ -81,7 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ops.logs.RequestLogMiddleware",
-    "newsroom.request_checks.RequestChecksMiddleware",
+    "guard.request_checks.RequestChecksMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response; Cache-Control for public pages (docs/performance.md).
@@ -104,7 +105,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "newsroom.csp.EditorPolicyMiddleware",
+    "guard.csp.EditorPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -263,7 +264,7 @@ NEWSROOM_BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
 NEWSROOM_BACKUP_KEY = env("NEWSROOM_BACKUP_KEY", "")
 NEWSROOM_BACKUP_KEY_FILE = env("NEWSROOM_BACKUP_KEY_FILE", "")
 
-# Admin log-in throttle (newsroom/login.py, docs/security.md): free attempts
+# Admin log-in throttle (guard/login.py, docs/security.md): free attempts
 # on one account from one address, on one account from all addresses, and
 # from one address on any accounts, within NEWSROOM_LOGIN_LOCKOUT_SECONDS;
 # past them each attempt waits a doubling delay (from

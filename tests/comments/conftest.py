@@ -9,7 +9,7 @@ from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory
 
 # What a browser sends with a form posted from this site's page: the comment
-# form has no CSRF token and is checked by origin (newsroom/origin.py).
+# form has no CSRF token and is checked by origin (guard/origin.py).
 SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def client():
-    """A reader's browser: it says where the form came from (newsroom/origin.py)."""
+    """A reader's browser: it says where the form came from (guard/origin.py)."""
     return Client(HTTP_USER_AGENT=BROWSER_UA, HTTP_ORIGIN="http://testserver")
 
 

@@ -66,7 +66,7 @@ def test_a_comment_is_accepted_while_redis_is_down(client, publication, dead_red
 
 def test_rate_limits_fall_back_to_this_workers_memory_while_redis_is_down(client, publication, dead_redis, settings):
     """Not "fail open": the comment limit still holds, counted per worker."""
-    from newsroom import ratelimit
+    from guard import ratelimit
 
     ratelimit._local.clear()
     settings.NEWSROOM_COMMENT_RATE = 2
@@ -80,7 +80,7 @@ def test_rate_limits_fall_back_to_this_workers_memory_while_redis_is_down(client
 def test_the_log_in_throttle_holds_while_redis_is_down(dead_redis, settings):
     from django.test import RequestFactory
 
-    from newsroom import login, ratelimit
+    from guard import login, ratelimit
 
     ratelimit._local.clear()
     settings.NEWSROOM_LOGIN_FAILURES_PER_ACCOUNT = 3

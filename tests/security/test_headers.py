@@ -25,7 +25,7 @@ class ScriptAudit(HTMLParser):
             if (attrs.get(name) or "").strip().lower().startswith("javascript:"):
                 self.problems.append(f"<{tag} {name}=javascript:…>")
         # JSON-LD and Django's json_script are data (never run); an import map
-        # is allowed by its hash (newsroom/csp.py).
+        # is allowed by its hash (guard/csp.py).
         data_types = ("application/ld+json", "application/json", "importmap")
         if tag == "script" and not attrs.get("src") and attrs.get("type") not in data_types:
             self._in_inline_script = True
@@ -147,7 +147,7 @@ def test_an_import_map_is_allowed_by_its_hash_and_nothing_else(rf):
 
     from django.http import HttpResponse
 
-    from newsroom.csp import EditorPolicyMiddleware
+    from guard.csp import EditorPolicyMiddleware
 
     script = b'{"imports": {"editor": "/static/editor.js"}}'
     page = b'<html><script type="importmap">' + script + b"</script><script>alert(1)</script></html>"

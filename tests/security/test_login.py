@@ -11,7 +11,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from newsroom import login
+from guard import login
 from tests.factories import UserFactory
 
 PASSWORD = "mat-khau-thu-nghiem"

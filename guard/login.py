@@ -25,8 +25,8 @@ Atomic: attempts are numbered by one atomic increment, and a delayed
 attempt passes only by an atomic add of the count's gate, so thirty
 concurrent attempts check at most as many passwords as the counts allow.
 Unknown user names and wrong passwords count and answer alike. The counts
-live in the cache (newsroom.ratelimit, each worker's own memory while Redis
-is down); the IP comes from newsroom.http.client_ip, so a forged
+live in the cache (guard.ratelimit, each worker's own memory while Redis
+is down); the IP comes from guard.http.client_ip, so a forged
 X-Forwarded-For does not buy fresh attempts. docs/security.md has the why.
 """
 

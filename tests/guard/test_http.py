@@ -1,7 +1,7 @@
 import pytest
 from django.test import RequestFactory
 
-from newsroom.http import client_ip
+from guard.http import client_ip
 
 rf = RequestFactory()
 
