@@ -13,6 +13,7 @@
   (signed) but can be dropped.
 """
 
+import functools
 import re
 import time
 
@@ -31,7 +32,17 @@ MAX_REMEMBERED = 40
 
 
 def is_bot(request):
-    agent = request.META.get("HTTP_USER_AGENT", "").strip()
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    if len(agent) > 400:  # no browser's is this long: not kept in memory
+        return _is_bot_agent.__wrapped__(agent)
+    return _is_bot_agent(agent)
+
+
+@functools.lru_cache(maxsize=2048)
+def _is_bot_agent(agent):
+    """Readers' browsers send a few hundred distinct User-Agents: each is
+    searched once per process, not on every page load."""
+    agent = agent.strip()
     return not agent or bool(BOT_PATTERN.search(agent))
 
 

@@ -52,8 +52,8 @@ class JsonFormatter(logging.Formatter):
 
 def _incoming_id(request):
     """A proxy's X-Request-ID is kept only from a trusted proxy and when tame."""
-    candidate = request.headers.get("X-Request-ID", "")
-    if from_trusted_proxy(request) and _VALID_ID.match(candidate):
+    candidate = request.META.get("HTTP_X_REQUEST_ID", "")
+    if candidate and _VALID_ID.match(candidate) and from_trusted_proxy(request):
         return candidate
     return uuid.uuid4().hex
 
