@@ -6,7 +6,12 @@ touches (delivery/, docs/caching.md).
   editing or approval, an autosave (its own model): nothing.
 - Its tags, bylines (contributions) and photo-story pictures while it is
   published: the same. A library video: the pages of the articles showing
-  it (lead media or in the body).
+  it (lead media or in the body). A library image whose caption, credit or
+  description changes: the pages of the published articles showing it as
+  their picture, in a photo story or as a video's poster, and the listings
+  if it is an article's picture (its description is the cards' alt text).
+  A new image, or another change to one (its renditions made), is seen by
+  no reader until an article shows it, which bumps that article.
 - A tag carried by a published article: the site (its name is on article
   pages, which do not depend on the listings, and on the tag pages); a new
   tag or one only drafts carry: nothing. A category: the site (menus, tree).
@@ -16,11 +21,13 @@ touches (delivery/, docs/caching.md).
   page outlives it, so the article appears at its second.
 """
 
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_init
 from django.utils import timezone
 
 from delivery import data, scopes
 from delivery.watch import site, watch
+from images.models import Image
 from videos.models import Video
 from videos.services import articles_using
 
@@ -79,6 +86,32 @@ def video_touches(video):
     return [scopes.article(pk) for pk in articles_using(video).filter(status=PUBLISHED).values_list("pk", flat=True)]
 
 
+# What readers see of a library image besides the picture itself.
+IMAGE_TEXT = ("caption", "credit", "alt_text")
+
+
+def _remember_image_text(sender, instance, **kwargs):
+    # Only for an image loaded from the database (a new one has no pk yet).
+    instance._delivery_image_text = (
+        tuple(instance.__dict__.get(name) for name in IMAGE_TEXT) if instance.pk is not None else None
+    )
+
+
+def image_touches(image):
+    before = getattr(image, "_delivery_image_text", None)
+    image._delivery_image_text = now = tuple(getattr(image, name) for name in IMAGE_TEXT)
+    if before is None or before == now:
+        return []
+    published = Article.objects.filter(status=PUBLISHED)
+    shown = published.filter(
+        Q(featured_image=image) | Q(photo_items__image=image) | Q(lead_video__poster_image=image)
+    ).values_list("pk", flat=True)
+    touched = [scopes.article(pk) for pk in sorted(set(shown))]
+    if published.filter(featured_image=image).exists():
+        touched.append(scopes.LISTINGS)
+    return touched
+
+
 def tags_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, Article) and instance.status == PUBLISHED:
         scopes.bump(scopes.article(instance.pk), scopes.LISTINGS)
@@ -101,6 +134,8 @@ def connect():
     watch(PhotoStoryItem, photo_touches)
     watch(Video, video_touches)
     watch(Tag, tag_touches)
+    post_init.connect(_remember_image_text, sender=Image, dispatch_uid="delivery-image-text", weak=False)
+    watch(Image, image_touches)
     watch(Category, site)
     m2m_changed.connect(tags_changed, sender=Article.tags.through, dispatch_uid="delivery-article-tags", weak=False)
     data.register_deadline(next_scheduled_publish)

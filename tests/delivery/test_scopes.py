@@ -16,7 +16,7 @@ from delivery.models import ScopeVersion
 from newsroom.models import Publication
 from tests.comments.conftest import SAME_ORIGIN, comment_data, post_url
 from tests.conftest import BROWSER_UA
-from tests.factories import ArticleFactory, CategoryFactory, CommentFactory, UserFactory
+from tests.factories import ArticleFactory, CategoryFactory, CommentFactory, UserFactory, library_image
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +203,27 @@ def test_a_new_tag_bumps_nothing_and_renaming_a_published_articles_tag_renews_it
 
     assert changed(rename, story) == {scopes.SITE, scopes.LISTINGS}
     assert "Mùa gặt" in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_library_images_caption_renews_the_pages_showing_it_and_nothing_else(story, other):
+    picture = library_image(caption="Ruộng bậc thang mùa nước đổ", alt_text="Ruộng bậc thang")
+    Article.objects.filter(pk=story.pk).update(featured_image=picture)
+    unused = library_image(caption="Ảnh chưa dùng")
+    reader = Client(HTTP_USER_AGENT=BROWSER_UA)
+    assert "Ruộng bậc thang mùa nước đổ" in reader.get(story.get_absolute_url()).content.decode()
+
+    def recaption():
+        picture.caption = "Ruộng bậc thang Mù Cang Chải"
+        picture.save()
+
+    assert changed(recaption, story, other) == {scopes.article(story.pk), scopes.LISTINGS}
+    assert "Ruộng bậc thang Mù Cang Chải" in reader.get(story.get_absolute_url()).content.decode()
+
+    def recaption_unused():
+        unused.caption = "Vẫn chưa dùng"
+        unused.save()
+
+    assert changed(recaption_unused, story, other) == set()
+    assert changed(lambda: library_image(caption="Ảnh mới tải lên"), story, other) == set()
+    # Saved again with nothing a reader sees changed: nothing.
+    assert changed(picture.save, story, other) == set()
