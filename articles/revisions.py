@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from images.models import Image
+from videos.models import Video
 
 from .models import Article, Category
 
@@ -30,6 +31,8 @@ REVISION_FIELDS = [
     ("featured_image", _("Ảnh đại diện"), True),
     ("featured_image_caption", _("Chú thích ảnh"), True),
     ("featured_image_credit", _("Nguồn ảnh"), True),
+    ("format", _("Thể loại trình bày"), True),
+    ("lead_video", _("Video đầu bài"), True),
     ("status", _("Trạng thái"), False),
     ("published_at", _("Thời điểm xuất bản"), False),
 ]
@@ -41,6 +44,8 @@ def _value(article, name):
         return article.category_id
     if name == "featured_image":
         return article.featured_image_id
+    if name == "lead_video":
+        return article.lead_video_id
     if name == "tags":
         return sorted(article.tags.names())
     if name == "published_at":
@@ -64,7 +69,7 @@ def apply(article, data):
     """Put the restorable values of ``data`` onto ``article`` (not saved);
     return the tags to set after saving."""
     for name in RESTORED_FIELDS:
-        if name in ("tags", "category", "featured_image") or name not in data:
+        if name in ("tags", "category", "featured_image", "lead_video", "format") or name not in data:
             continue
         setattr(article, name, data[name] or "")
     if data.get("category") and Category.objects.filter(pk=data["category"]).exists():
@@ -73,6 +78,12 @@ def apply(article, data):
         image_id = data["featured_image"]
         if image_id is None or Image.objects.filter(pk=image_id).exists():  # a deleted image is not brought back
             article.featured_image_id = image_id
+    if data.get("format") in Article.Format.values:
+        article.format = data["format"]
+    if "lead_video" in data:
+        video_id = data["lead_video"]
+        if video_id is None or Video.objects.filter(pk=video_id).exists():  # nor is a deleted video
+            article.lead_video_id = video_id
     return data.get("tags", [])
 
 
@@ -92,6 +103,10 @@ def _display(name, value, categories):
         return ", ".join(value)
     if name == "featured_image":
         return _("Ảnh số %(id)s trong thư viện") % {"id": value}
+    if name == "lead_video":
+        return _("Video số %(id)s trong thư viện") % {"id": value}
+    if name == "format":
+        return str(Article.Format(value).label) if value in Article.Format.values else str(value)
     if name == "status":
         return str(Article.Status(value).label) if value in Article.Status.values else str(value)
     if name == "body":

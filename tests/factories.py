@@ -231,3 +231,28 @@ def _page_image(size, extension):
         image.save(out, "WEBP" if extension == "webp" else "JPEG")
         _PAGE_IMAGES[key] = out.getvalue()
     return _PAGE_IMAGES[key]
+
+
+def ready_video(**fields):
+    """A library video already transcoded (no files: the pages only name them)."""
+    from videos.models import Video
+
+    values = {
+        "title": "Lễ hội Hoa Ban",
+        "key": "0123456789abcdef0123456789abcdef",
+        "files_dir": "videos/2026/12/0123456789abcdef0123456789abcdef",
+        "status": Video.Status.READY,
+        "progress": 100,
+        "duration": 125.0,
+        "width": 1280,
+        "height": 720,
+        "renditions": [
+            {"name": "720p.mp4", "width": 1280, "height": 720, "bytes": 1000},
+            {"name": "360p.mp4", "width": 640, "height": 360, "bytes": 500},
+        ],
+        "poster_frame": "poster.jpg",
+        "caption": "Múa xòe trên quảng trường",
+        "credit": "Video: Quang Long",
+    }
+    values.update(fields)
+    return Video.objects.create(**values)

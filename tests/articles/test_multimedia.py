@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from articles import embeds
 from articles.models import Article, PhotoStoryItem
 from articles.sanitize import clean_body
-from tests.factories import ArticleFactory, CategoryFactory, UserFactory, library_image, role_group
+from tests.factories import ArticleFactory, CategoryFactory, UserFactory, library_image, ready_video, role_group
 from videos.models import Video
 
 pytestmark = pytest.mark.django_db
@@ -190,28 +190,6 @@ def test_the_editor_embed_check(client):
     assert answer.status_code == 200 and answer.json()["src"] == YT
     refused = client.get("/admin/articles/article/nhung/", {"url": "https://vimeo.com/1"})
     assert refused.status_code == 400 and "sẽ chèn thành liên kết" in refused.json()["message"]
-
-
-def ready_video(**fields):
-    values = {
-        "title": "Lễ hội Hoa Ban",
-        "key": "0123456789abcdef0123456789abcdef",
-        "files_dir": "videos/2026/12/0123456789abcdef0123456789abcdef",
-        "status": Video.Status.READY,
-        "progress": 100,
-        "duration": 125.0,
-        "width": 1280,
-        "height": 720,
-        "renditions": [
-            {"name": "720p.mp4", "width": 1280, "height": 720, "bytes": 1000},
-            {"name": "360p.mp4", "width": 640, "height": 360, "bytes": 500},
-        ],
-        "poster_frame": "poster.jpg",
-        "caption": "Múa xòe trên quảng trường",
-        "credit": "Video: Quang Long",
-    }
-    values.update(fields)
-    return Video.objects.create(**values)
 
 
 def test_a_video_article_has_the_player_json_ld_and_a_print_poster(client, publication):

@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import services
+from articles import revisions, services
 from articles.models import Article, Revision
 from audit.models import AuditEntry
 from counters.services import record_view, view_count
+from tests.factories import ready_video
 from tests.workflow.conftest import change_url, draft_by, form_data
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +188,23 @@ def test_the_revision_list_makes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get(revisions_url(article))
     assert response.content.decode().count('name="a"') == 20
+
+
+def test_a_restore_brings_back_the_layout_and_the_lead_video(secretary, category):
+    """The genre and the lead video are part of the story as it was written:
+    a restore brings them back, and the difference names them."""
+    video = ready_video()
+    article = draft_by(secretary, category, title="Lễ hội Hoa Ban")
+    article.format, article.lead_video = Article.Format.VIDEO, video
+    article.save()
+    first = services.record_revision(article, secretary)
+    article.format, article.lead_video = Article.Format.STANDARD, None
+    article.version += 1
+    article.save()
+    second = services.record_revision(article, secretary)
+    changes = {str(label): (str(old), str(new)) for label, old, new in revisions.field_changes(first.data, second.data)}
+    assert "Thể loại trình bày" in changes and "Video" in changes["Thể loại trình bày"][0]
+    assert "Video số" in changes["Video đầu bài"][0]
+    services.restore(article, first, by=secretary)
+    article.refresh_from_db()
+    assert (article.format, article.lead_video) == (Article.Format.VIDEO, video)
