@@ -1,14 +1,10 @@
 """Named queries for the public pages. Each screen asks here, so the number of
 queries a page makes is decided in one place and pinned by tests."""
 
-from datetime import datetime, time, timedelta
-
 from django.conf import settings
-from django.db.models import OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.db.models import OuterRef
 
-from counters.models import DailyViews, HourlyViews
+from counters.windows import views_of, window_rows
 
 from .categories import category_tree
 from .models import Article
@@ -29,7 +25,7 @@ def most_read(limit=5, exclude_ids=(), days=None):
     start of the hour 24 hours ago: a view 25 hours old is not in it), "7
     ngày" of the last 7 × 24 hours. The whole local days of the window come
     from the daily buckets (today's included), the partial first day from
-    the hourly ones (``window_start``). One query."""
+    the hourly ones (counters/windows.py). One query."""
     days = settings.NEWSROOM_MOST_READ_DAYS if days is None else days
     qs = Article.objects.published().for_listing()
     if exclude_ids:
@@ -37,32 +33,10 @@ def most_read(limit=5, exclude_ids=(), days=None):
     if not days:
         qs = qs.filter(view_count_row__views__gt=0)
         return list(qs.order_by("-view_count_row__views", "-published_at")[:limit])
-    start, first_day, first_midnight = window_start(days)
-    daily = DailyViews.objects.filter(day__gte=first_day)
-    hourly = HourlyViews.objects.filter(hour__gte=start, hour__lt=first_midnight)
-
-    def total(rows):
-        rows = rows.filter(article=OuterRef("pk")).order_by().values("article")
-        return Coalesce(Subquery(rows.annotate(n=Sum("views")).values("n")), 0)
-
-    read = daily.values("article_id").union(hourly.values("article_id"), all=True)
-    qs = qs.filter(pk__in=read).annotate(window_views=total(daily) + total(hourly))
+    sources = window_rows(days)
+    read = sources[0].values("article_id").union(sources[1].values("article_id"), all=True)
+    qs = qs.filter(pk__in=read).annotate(window_views=views_of(sources, article=OuterRef("pk")))
     return list(qs.filter(window_views__gt=0).order_by("-window_views", "-published_at", "-id")[:limit])
-
-
-def window_start(days):
-    """``(start, first whole day, its local midnight)`` of the last ``days``
-    days: ``start`` is the start of the hour ``days`` × 24 hours ago; the
-    hours from it to the next local midnight are read from the hourly
-    buckets, the days from that midnight on from the daily ones."""
-    now = timezone.now()
-    start = now.replace(minute=0, second=0, microsecond=0) - timedelta(days=days)
-    local = timezone.localtime(start)
-    first_day = local.date()
-    if local.time() != time(0):
-        first_day += timedelta(days=1)
-    first_midnight = timezone.make_aware(datetime.combine(first_day, time(0)))
-    return start, first_day, first_midnight
 
 
 def featured(limit=None):

@@ -5,38 +5,22 @@ still only text: per byline text), one article per day."""
 from collections import Counter
 from datetime import timedelta
 
-from django.db.models import Exists, F, Func, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.categories import category_tree
 from articles.models import Article, Contribution
-from articles.selectors import window_start
 from authors.models import Author
 
-from .models import ArticleViewCount, DailyViews, HourlyViews
+from .models import DailyViews
+from .windows import views_of, window_rows
 
 WINDOWS = {1: _("24 giờ"), 7: _("7 ngày"), 30: _("30 ngày"), 0: _("Từ trước đến nay")}
 
 
 def _since(days):
     return timezone.localdate() - timedelta(days=days)
-
-
-def _sources(days):
-    """The view rows of the window, as the public "Đọc nhiều" reads them
-    (articles.selectors.window_start): exact to the hour, "24 giờ" being
-    the last 24 hours, not today and yesterday. The whole local days from
-    the daily buckets, the partial first day from the hourly ones; all
-    time (0): the totals."""
-    if not days:
-        return [ArticleViewCount.objects.all()]
-    start, first_day, first_midnight = window_start(days)
-    return [
-        DailyViews.objects.filter(day__gte=first_day),
-        HourlyViews.objects.filter(hour__gte=start, hour__lt=first_midnight),
-    ]
 
 
 def _summed(rows, name):
@@ -48,29 +32,18 @@ def _summed(rows, name):
     return [{"name": key, "n": n} for key, n in sorted(totals.items(), key=lambda item: (-item[1], item[0] or ""))]
 
 
-def _views(sources, **match):
-    """The views of the ``sources``' rows matching ``match`` (outer
-    references allowed), summed: one subquery per source, added."""
-    total = None
-    for source in sources:
-        summed = source.filter(**match).order_by().annotate(n=Func(F("views"), function="SUM")).values("n")
-        term = Coalesce(Subquery(summed), 0)
-        total = term if total is None else total + term
-    return total
-
-
 def top_articles(days, category=None, limit=20):
     articles = Article.objects.all()
     if category is not None:
         articles = articles.filter(category_id__in=category_tree().descendant_ids(category.pk))
-    sources = _sources(days)
+    sources = window_rows(days)
     read = None
     for source in sources:
         ids = source.values("article_id")
         read = ids if read is None else read.union(ids, all=True)
     rows = (
         articles.filter(pk__in=read)
-        .annotate(n=_views(sources, article=OuterRef("pk")), category_name=F("category__name"))
+        .annotate(n=views_of(sources, article=OuterRef("pk")), category_name=F("category__name"))
         .filter(n__gt=0)
         .order_by("-n", "pk")
         .values("pk", "n", "title", "category_name", "byline", "published_at")
@@ -90,7 +63,7 @@ def top_articles(days, category=None, limit=20):
 
 
 def per_category(days):
-    return _summed(_sources(days), "article__category__name")
+    return _summed(window_rows(days), "article__category__name")
 
 
 def per_author(days):
@@ -99,7 +72,7 @@ def per_author(days):
     ảnh: Quang Long” is Quang Long's once), and under every name he signs."""
     articles = Contribution.objects.filter(author=OuterRef(OuterRef("pk"))).values("article_id")
     return list(
-        Author.objects.annotate(n=_views(_sources(days), article_id__in=articles))
+        Author.objects.annotate(n=views_of(window_rows(days), article_id__in=articles))
         .filter(n__gt=0)
         .order_by("-n", "name")
         .values("pk", "name", "slug", "n")
@@ -109,7 +82,7 @@ def per_author(days):
 def per_byline(days):
     """Views of the articles without contributions, per text byline."""
     untold = ~Exists(Contribution.objects.filter(article=OuterRef("article_id")))
-    return _summed([source.filter(untold) for source in _sources(days)], "article__byline")
+    return _summed([source.filter(untold) for source in window_rows(days)], "article__byline")
 
 
 def article_days(article, days=30):
