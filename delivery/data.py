@@ -36,8 +36,9 @@ from . import scopes as scope_versions
 
 _deadlines = []
 # The data this process read or wrote last, by key (which holds the scopes'
-# versions): (when, monotonic seconds; the stored value, pickled).
-LOCAL_ENTRIES = 2000
+# versions): (when, monotonic seconds; the stored value, pickled). A cold
+# article page keeps some 5 of its own (a few KB each to ~20 KB for a body).
+LOCAL_ENTRIES = 500
 _local = {}
 
 
@@ -124,11 +125,19 @@ def _write(entry_key, value, ttl):
 
 
 def _keep(entry_key, value):
-    if settings.NEWSROOM_SCOPE_SECONDS <= 0:
+    bound = settings.NEWSROOM_SCOPE_SECONDS
+    if bound <= 0:
         return
+    now = time.monotonic()
     if len(_local) >= LOCAL_ENTRIES:
-        _local.clear()
-    _local[entry_key] = (time.monotonic(), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        # Copies past the bound are of no more use; the rest (the sidebars,
+        # menu and profile every page reads) stay.
+        for name, (kept_at, _value) in list(_local.items()):
+            if now - kept_at >= bound:
+                _local.pop(name, None)
+        if len(_local) >= LOCAL_ENTRIES:
+            _local.clear()
+    _local[entry_key] = (now, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
 def forget_local():

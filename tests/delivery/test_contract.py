@@ -167,6 +167,18 @@ def test_a_datum_forgotten_in_another_process_is_seen_within_the_bound(rememberi
     assert data.cached(None, "poll", [scopes.SITE], lambda: votes[0]) == 5
 
 
+def test_when_full_a_process_drops_the_data_past_the_bound_first(remembering, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr("delivery.scopes.time.monotonic", lambda: now[0])
+    monkeypatch.setattr(data, "LOCAL_ENTRIES", 3)
+    data.cached(None, "old", [scopes.SITE], lambda: 1)
+    now[0] += 2
+    for name in ("menu", "profile", "sidebar"):
+        data.cached(None, name, [scopes.SITE], lambda: 2)
+    kept = [key.split(":")[1] for key in data._local]
+    assert kept == ["menu", "profile", "sidebar"]
+
+
 # The fast path (pages.CachedPageMiddleware): an address this process just
 # answered from an entry is answered again above the session.
 
