@@ -12,17 +12,17 @@ This is the check Django's CSRF middleware itself makes first; what is given
 up is only the token's defence for very old browsers that send neither
 header, and those are refused.
 
-The refusal is a ``PermissionDenied`` carrying its own title and message:
-the site's 403 page (newsroom.views.permission_denied) shows them, so this
-app imports no project app.
+The refusal is the site's friendly error page (the ``error.html`` template
+that newsroom.views.error_page renders too), rendered here by name so that
+this app imports no project app.
 """
 
 from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext_lazy as _
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 
@@ -35,13 +35,6 @@ def is_same_origin(request):
     return origin in allowed
 
 
-class CrossOriginPost(PermissionDenied):
-    """A form posted from another site (or with no Origin nor Referer)."""
-
-    title = _("Không gửi được biểu mẫu")
-    message = _("Biểu mẫu này chỉ gửi được từ trang của báo. Bạn hãy mở lại trang rồi thử lần nữa.")
-
-
 def same_origin_post(view):
     """A POST view without CSRF token, answered 403 unless same-origin."""
 
@@ -49,7 +42,16 @@ def same_origin_post(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "POST" and not is_same_origin(request):
-            raise CrossOriginPost
+            return render(
+                request,
+                "error.html",
+                {
+                    "status": 403,
+                    "title": _("Không gửi được biểu mẫu"),
+                    "message": _("Biểu mẫu này chỉ gửi được từ trang của báo. Bạn hãy mở lại trang rồi thử lần nữa."),
+                },
+                status=403,
+            )
         return view(request, *args, **kwargs)
 
     return wrapper

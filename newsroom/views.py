@@ -38,14 +38,7 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    """The 403 page; a refusal that says why (``title`` and ``message`` on
-    the exception, e.g. guard.origin.CrossOriginPost) is shown as it says."""
-    return error_page(
-        request,
-        403,
-        getattr(exception, "title", _("Không có quyền truy cập")),
-        getattr(exception, "message", _("Bạn không có quyền xem trang này.")),
-    )
+    return error_page(request, 403, _("Không có quyền truy cập"), _("Bạn không có quyền xem trang này."))
 
 
 def search_suggestion(path):
