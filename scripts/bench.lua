@@ -13,6 +13,11 @@ local agent = os.getenv("BENCH_UA") or "Mozilla/5.0 (X11; Linux x86_64) Chrome/1
 -- What every browser sends; "" sends none (a client that takes no gzip).
 local encoding = os.getenv("BENCH_ACCEPT_ENCODING") or "gzip, deflate, br, zstd"
 
+-- Each run starts its threads at new places in the list: unseeded, LuaJIT
+-- gives the same offsets every run, so a run would read again the pages
+-- the run before it had just cached (the "cold" page was then partly warm).
+math.randomseed(os.time())
+
 function setup(thread)
   thread:set("offset", math.random(1, math.max(#paths, 1)))
 end
