@@ -121,7 +121,7 @@ def test_articles_share_one_cached_list_and_a_listed_article_is_left_out(stories
     (the rendered sidebar is part of each cached page, delivery/pages.py),
     and an article a list shows still gets a sidebar without itself."""
     long_ago = stories[0].published_at.replace(year=2020)
-    old = [ArticleFactory(title=f"Bài cũ {i}", published_at=long_ago) for i in range(3)]
+    old = [ArticleFactory(title=f"Bài cũ {i}", published_at=long_ago) for i in range(4)]
     first = sidebar(client, old[0])
     assert "Tin số 11" in first  # the newest story, in "Mới nhất"
     assert sidebar(client, old[1]) == sidebar(client, old[2]) == first
@@ -131,3 +131,13 @@ def test_articles_share_one_cached_list_and_a_listed_article_is_left_out(stories
     assert "Tin số 11" not in own and "Tin số 10" in own
     assert len(cached_latest_lists()) == 1
     assert sidebar(client, old[1]) == first
+    # Its HTML is kept once too, and is what another article's page shows
+    # (marked here, to see that it is not rendered again).
+    from django.core.cache import cache, caches
+
+    [full_key] = [key for key in caches["default"]._cache if ":data:latest-widget-html:" in key]
+    html_key = full_key.split(":", 2)[2]  # without the backend's prefix and version
+    expires, (html, shown) = cache.get(html_key)
+    cache.set(html_key, (expires, (html.replace("Mới nhất", "Mới nhất (chung)"), shown)))
+    data.forget_local()
+    assert "Mới nhất (chung)" in sidebar(client, old[3])
