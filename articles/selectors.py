@@ -79,19 +79,28 @@ def home_page():
     return {"featured": shown, "latest": newest, "blocks": blocks}
 
 
-def related(article, limit=None):
-    """“Tin khác”: other published stories of the same category, newest
-    first; when the category has too few, the newest stories of the paper
-    fill the list (a category with one story still shows a block). One
-    query, two when the fallback is needed."""
-    limit = limit or settings.NEWSROOM_RELATED_COUNT
-    stories = list(
-        Article.objects.published().filter(category_id=article.category_id).exclude(pk=article.pk).for_listing()[:limit]
-    )
+def category_newest(category_id, limit=None):
+    """The newest published stories of a category, one more than “Tin khác”
+    shows, so that each of its articles can leave itself out: one list per
+    category serves all its articles (cached by the article page). When the
+    category has too few, the newest stories of the paper fill the list (a
+    category with one story still shows a block). One query, two when the
+    fallback is needed."""
+    limit = (limit or settings.NEWSROOM_RELATED_COUNT) + 1
+    stories = list(Article.objects.published().filter(category_id=category_id).for_listing()[:limit])
     if len(stories) < limit:
-        shown = [article.pk, *(story.pk for story in stories)]
-        stories += latest(limit - len(stories), exclude_ids=shown)
+        stories += latest(limit - len(stories), exclude_ids=[story.pk for story in stories])
     return stories
+
+
+def related(article, limit=None, newest=None):
+    """“Tin khác”: other published stories of the article's category, newest
+    first (``newest``: ``category_newest`` of its category, if the caller
+    has it)."""
+    limit = limit or settings.NEWSROOM_RELATED_COUNT
+    if newest is None:
+        newest = category_newest(article.category_id, limit)
+    return [story for story in newest if story.pk != article.pk][:limit]
 
 
 def photo_items(article):

@@ -160,7 +160,15 @@ def article_context(request, article, is_preview):
         context["photo_items"] = selectors.photo_items(article)
     else:
         scopes = [LISTINGS, article_scope(article.pk)]
-        context["related"] = data.cached(request, "related", scopes, lambda: selectors.related(article), article.pk)
+        # One list per category, shared by its articles, each leaving itself out.
+        newest = data.cached(
+            request,
+            "category-newest",
+            [LISTINGS],
+            lambda: selectors.category_newest(article.category_id),
+            article.category_id,
+        )
+        context["related"] = selectors.related(article, newest=newest)
         # "article-body": a Body(html, toc) (articles/body.py), not the HTML alone.
         body = data.cached(request, "article-body", scopes, lambda: render_body(article, with_toc=longform), article.pk)
         context["photo_items"] = data.cached(

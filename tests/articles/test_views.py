@@ -5,7 +5,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from articles import selectors
 from articles.models import Article
+from delivery import data, scopes
 from tests.conftest import BROWSER_UA
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
 
@@ -111,6 +113,29 @@ def test_tin_khac_lists_other_stories_of_the_category_newest_first(client, artic
     # The category's own stories first; the newest of the paper fill the rest.
     assert [a.pk for a in response.context["related"]] == [newer.pk, older.pk, elsewhere.pk]
     assert related.index(older.title) < related.index("Tin chuyên mục khác")
+
+
+def test_articles_of_a_category_share_one_cached_tin_khac_list(client, article, django_assert_num_queries):
+    """20,000 old articles of a category need one "Tin khác" list, not
+    20,000 (the page of each is cached whole; this is the list it is built
+    from): each article leaves itself out of the category's newest."""
+    now = timezone.now()
+    stories = [
+        ArticleFactory(category=article.category, title=f"Tin số {n}", published_at=now - timedelta(hours=n))
+        for n in range(1, 11)
+    ]
+    first = client.get(stories[0].get_absolute_url())
+    assert [a.title for a in first.context["related"]] == [f"Tin số {n}" for n in range(2, 10)]
+    with django_assert_num_queries(0):  # the list, read from the cache for another article of the category
+        newest = data.cached(
+            None, "category-newest", [scopes.LISTINGS], lambda: pytest.fail("built again"), article.category_id
+        )
+    assert [a.title for a in selectors.related(stories[1], newest=newest)] == [
+        f"Tin số {n}" for n in (1, *range(3, 10))
+    ]
+    second = client.get(stories[1].get_absolute_url())
+    assert [a.title for a in second.context["related"]] == ["Tin số 1", *(f"Tin số {n}" for n in range(3, 10))]
+    assert "Tin số 2" not in text_of(second, '<section class="related"')
 
 
 def test_a_category_with_one_story_shows_the_newest_stories_as_related(client, article):
