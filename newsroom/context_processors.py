@@ -10,7 +10,7 @@ from .text import format_today
 def site(request):
     """What every public page's header and footer show. The publication
     comes from the cache, so this costs no query when warm (the menu is the
-    articles app's own context processor, ``menu``)."""
+    articles app's own tag, ``{% main_menu %}``)."""
     publication = Publication.load()
     site_theme = publication.site_theme
     return {
