@@ -23,11 +23,12 @@ def fill_view_count(request, response, arg):
     # Views are counted here, so nginx or a CDN must never keep this page,
     # not even one that counted nothing (a bot's, a reload's).
     patch_cache_control(response, private=True, max_age=0)
-    counted = request.method == "GET" and rules.should_count(request, article_id)
+    seen = rules.remembered(request)  # the cookie, read once for the rule and the new cookie
+    counted = request.method == "GET" and rules.should_count(request, article_id, seen)
     if not counted:
         return localize(view_count(article_id))
     count = record_view(article_id)
-    rules.remember(request, response, article_id)
+    rules.remember(request, response, article_id, seen)
     return localize(count)
 
 

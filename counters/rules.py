@@ -50,24 +50,28 @@ def _window():
     return settings.NEWSROOM_COUNTER_RELOAD_WINDOW
 
 
-def _remembered(request):
-    """{article_id: unix time counted} from the cookie, only entries still in the window."""
-    raw = request.get_signed_cookie(COOKIE_NAME, default="", salt=COOKIE_SALT, max_age=_window())
+def remembered(request):
+    """{article_id: unix time counted} from the cookie, only entries still in
+    the window. A caller that counts gives it to ``should_count`` and
+    ``remember``, so the cookie is checked and parsed once per view."""
+    window = _window()
+    raw = request.get_signed_cookie(COOKIE_NAME, default="", salt=COOKIE_SALT, max_age=window)
     now, seen = int(time.time()), {}
     for item in raw.split(","):
         article_id, _, stamp = item.partition(".")
-        if article_id.isdigit() and stamp.isdigit() and now - int(stamp) < _window():
+        if article_id.isdigit() and stamp.isdigit() and now - int(stamp) < window:
             seen[int(article_id)] = int(stamp)
     return seen
 
 
-def seen_recently(request, article_id):
-    return article_id in _remembered(request)
+def seen_recently(request, article_id, seen=None):
+    return article_id in (remembered(request) if seen is None else seen)
 
 
-def remember(request, response, article_id):
-    """Add the article to the browser's cookie (newest kept, oldest dropped)."""
-    seen = _remembered(request)
+def remember(request, response, article_id, seen=None):
+    """Add the article to the browser's cookie (newest kept, oldest dropped).
+    ``seen``: what ``remembered`` read from this request, if it was called."""
+    seen = dict(remembered(request) if seen is None else seen)
     seen[article_id] = int(time.time())
     newest = sorted(seen.items(), key=lambda item: item[1])[-MAX_REMEMBERED:]
     response.set_signed_cookie(
@@ -81,7 +85,7 @@ def remember(request, response, article_id):
     )
 
 
-def should_count(request, article_id):
+def should_count(request, article_id, seen=None):
     """A reader's load: not a bot, not a reload within the window. (The
     callers decide on the method and on previews.)"""
-    return not is_bot(request) and not seen_recently(request, article_id)
+    return not is_bot(request) and not seen_recently(request, article_id, seen)

@@ -25,8 +25,9 @@ from .services import record_view, view_count
 def count_view(request, pk):
     if not Article.objects.published().filter(pk=pk).exists():
         raise Http404
-    counted = rules.should_count(request, pk)
+    seen = rules.remembered(request)
+    counted = rules.should_count(request, pk, seen)
     response = JsonResponse({"views": record_view(pk) if counted else view_count(pk), "counted": counted})
     if counted:
-        rules.remember(request, response, pk)
+        rules.remember(request, response, pk, seen)
     return response

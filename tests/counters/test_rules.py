@@ -3,7 +3,8 @@
 import time
 
 import pytest
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 
 from counters import rules
 from counters.services import view_count
@@ -100,3 +101,21 @@ def test_bot_load_sets_no_cookie(publication):
     article = ArticleFactory()
     response = Client(HTTP_USER_AGENT=BOTS[0]).get(article.get_absolute_url())
     assert rules.COOKIE_NAME not in response.cookies
+
+
+def test_a_cookie_signed_by_django_is_honoured_and_the_new_one_verifies_with_django(client, publication):
+    """The reload cookie is read once per counted view: what it listed is kept
+    in the new cookie, which Django's own get_signed_cookie accepts."""
+    seen, other = ArticleFactory(), ArticleFactory()
+    signed_by_django = HttpResponse()
+    stamp = int(time.time()) - 60
+    signed_by_django.set_signed_cookie(rules.COOKIE_NAME, f"{seen.pk}.{stamp}", salt=rules.COOKIE_SALT)
+    client.cookies[rules.COOKIE_NAME] = signed_by_django.cookies[rules.COOKIE_NAME].value
+    client.get(seen.get_absolute_url())
+    assert view_count(seen.pk) == 0  # a reload within the window
+    client.get(other.get_absolute_url())
+    assert view_count(other.pk) == 1
+    request = RequestFactory().get("/")
+    request.COOKIES[rules.COOKIE_NAME] = client.cookies[rules.COOKIE_NAME].value
+    value = request.get_signed_cookie(rules.COOKIE_NAME, salt=rules.COOKIE_SALT, max_age=1800)
+    assert value.startswith(f"{seen.pk}.{stamp},{other.pk}.")
