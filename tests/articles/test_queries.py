@@ -72,6 +72,7 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
     fill(n, categories)
     article = ArticleFactory(category=categories[0], tags=TAGS, featured_image=library_image(640, 400))
     other = ArticleFactory(category=categories[1], tags=TAGS)
+    neighbour = ArticleFactory(category=categories[0], tags=TAGS)
     CommentFactory.create_batch(n, article=article, approved=True, reply="Cảm ơn bạn đọc.")
     cache.clear()
     client.get("/")  # the profile, tree, schedule and shared widgets
@@ -103,6 +104,11 @@ def test_article_queries_do_not_grow(client, categories, django_assert_num_queri
     # tags, contributions, comments, printed pages) and its related stories are new.
     with django_assert_num_queries(6 + COUNTING + fallback):
         assert Client(HTTP_USER_AGENT=BROWSER_UA).get(other.get_absolute_url()).status_code == 200
+    # Another article of a category already read: "Tin khác" is the
+    # category's cached list (articles/selectors.py category_newest), so
+    # only the article's own rows run.
+    with django_assert_num_queries(5 + COUNTING):
+        assert Client(HTTP_USER_AGENT=BROWSER_UA).get(neighbour.get_absolute_url()).status_code == 200
 
 
 def test_print_view_queries(client, categories, django_assert_num_queries):
