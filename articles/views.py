@@ -171,8 +171,11 @@ def article_context(request, article, is_preview):
         context["related"] = selectors.related(article, newest=newest)
         # "article-body": a Body(html, toc) (articles/body.py), not the HTML alone.
         body = data.cached(request, "article-body", scopes, lambda: render_body(article, with_toc=longform), article.pk)
-        context["photo_items"] = data.cached(
-            request, "photo-items", scopes, lambda: selectors.photo_items(article), article.pk
+        # Only a photo story has any: other pages pay no cache round trip for none.
+        context["photo_items"] = (
+            data.cached(request, "photo-items", scopes, lambda: selectors.photo_items(article), article.pk)
+            if article.format == Article.Format.PHOTO
+            else []
         )
     context["body_html"], context["toc"] = body.html, body.toc
     context["has_embeds"] = "data-embed-src" in body.html
