@@ -73,8 +73,11 @@ def read(names, also=()):
         for key in keys:
             version = found.get(key)
             if version is None:
-                cache.add(key, _new_version(), None)
-                version = cache.get(key) or _new_version()
+                # A scope never bumped (or evicted) gets a new version, never
+                # an old one again; if another process added one first, its.
+                version = _new_version()
+                if not cache.add(key, version, None):
+                    version = cache.get(key) or version
             versions.append(version)
         _remember(names, versions)
         return tuple(versions), {key: found[key] for key in also if key in found}
