@@ -222,3 +222,35 @@ def test_the_first_browser_gets_gzip_too(story):
     first = Client(HTTP_ACCEPT_ENCODING="gzip, br").get("/")
     assert first["Content-Encoding"] == "gzip" and "Accept-Encoding" in first["Vary"]
     assert gzip.decompress(first.content) == Client().get("/").content
+
+
+
+def test_a_page_built_afresh_costs_four_cache_calls(story, monkeypatch, settings):
+    """A page built for an article no one has read lately, in a process that
+    has just built another (its sidebars, menu and 'Tin khác' kept for
+    NEWSROOM_SCOPE_SECONDS): the page and the scopes' versions read
+    together, its body read and kept, the page kept. No photo items are
+    read for a story that is not a photo story. A scope the cache lost (an
+    eviction, a Redis restart) costs one call more: its new version is the
+    one added, not read back."""
+    from django.core.cache import cache
+
+    from delivery import data, pages
+    from delivery.scopes import KEY_PREFIX
+    from delivery.scopes import article as article_scope
+
+    settings.NEWSROOM_SCOPE_SECONDS = 1
+    data.forget_local()
+    pages.forget_local()
+    other, third = ArticleFactory(category=story.category), ArticleFactory(category=story.category)
+    Client().get(story.get_absolute_url())
+    calls = default_cache_calls(monkeypatch)
+    page = Client().get(other.get_absolute_url())
+    assert page.status_code == 200 and other.title in page.content.decode()
+    assert calls == ["get_many", "get", "set", "set"]
+
+    cache.delete(KEY_PREFIX + article_scope(third.pk))
+    calls.clear()
+    page = Client().get(third.get_absolute_url())
+    assert page.status_code == 200 and third.title in page.content.decode()
+    assert calls == ["get_many", "add", "get", "set", "set"]
