@@ -224,7 +224,6 @@ def test_the_first_browser_gets_gzip_too(story):
     assert gzip.decompress(first.content) == Client().get("/").content
 
 
-
 def test_a_page_built_afresh_costs_four_cache_calls(story, monkeypatch, settings):
     """A page built for an article no one has read lately, in a process that
     has just built another (its sidebars, menu and 'Tin khác' kept for
