@@ -58,7 +58,7 @@ class CommentForm(forms.Form):
     def __init__(self, *args, article_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.article_id = article_id
-        if not self.is_bound:
+        if not self.is_bound and "started" not in self.initial:
             self.initial["started"] = started_token(article_id)
         # The maxlength attribute would make the browser cut a pasted text
         # silently; the server says how long it is instead.

@@ -27,9 +27,8 @@ def comment_section(context, article):
     form = context.get("comment_form")
     blank_fields = None
     if form is None and is_open:
-        form = CommentForm(article_id=article.pk)
         # A hole (comments/delivery.py): signed now for each reader, cached page or not.
-        form.initial["started"] = holes.marker("comment-started", article.pk)
+        form = CommentForm(article_id=article.pk, initial={"started": holes.marker("comment-started", article.pk)})
         # The empty form's fields are the same under every article: rendered
         # once, kept as cached data ("site" scope) and shared.
         blank_fields = data.cached(context.get("request"), "comment-fields", [scopes.SITE], _blank_fields)
