@@ -74,7 +74,8 @@ def read(names, also=()):
             version = found.get(key)
             if version is None:
                 # A scope never bumped (or evicted) gets a new version, never
-                # an old one again; if another process added one first, its.
+                # an old one again; if another process added one first, that
+                # one is used.
                 version = _new_version()
                 if not cache.add(key, version, None):
                     version = cache.get(key) or version
