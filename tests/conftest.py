@@ -2,20 +2,26 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from delivery import data
+from delivery import data, pages, scopes
 from newsroom.models import Publication
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """The publication profile and category tree are cached; every test
-    starts cold, in the shared cache and in this process's copies (kept for
-    NEWSROOM_SCOPE_SECONDS, which some tests turn on)."""
-    cache.clear()
-    data.forget_local()
+    starts cold, in the shared cache and in this process's memory of data,
+    pages and scope versions (kept for NEWSROOM_SCOPE_SECONDS, which some
+    tests turn on), and leaves none of it to the next."""
+
+    def forget():
+        cache.clear()
+        data.forget_local()
+        pages.forget_local()
+        scopes.forget_memo()
+
+    forget()
     yield
-    cache.clear()
-    data.forget_local()
+    forget()
 
 
 @pytest.fixture

@@ -234,13 +234,10 @@ def test_a_page_built_afresh_costs_four_cache_calls(story, monkeypatch, settings
     one added, not read back."""
     from django.core.cache import cache
 
-    from delivery import data, pages
     from delivery.scopes import KEY_PREFIX
     from delivery.scopes import article as article_scope
 
-    settings.NEWSROOM_SCOPE_SECONDS = 1
-    data.forget_local()
-    pages.forget_local()
+    settings.NEWSROOM_SCOPE_SECONDS = 1  # the process's memory starts empty (tests/conftest.py)
     other, third = ArticleFactory(category=story.category), ArticleFactory(category=story.category)
     Client().get(story.get_absolute_url())
     calls = default_cache_calls(monkeypatch)
